@@ -1,0 +1,3 @@
+import { packageBuild } from '../../tools/config/tsup.js';
+
+export default packageBuild({ main: 'src/main.ts', bin: 'src/bin.ts' }, { platform: 'node' });

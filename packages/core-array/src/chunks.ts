@@ -1,0 +1,68 @@
+/**
+ * The float64 chunk pipeline behind element-wise ops, casts and reductions.
+ *
+ * Why: V8 compiles a loop once per function, and a loop that has seen many typed-array types
+ * goes megamorphic and runs ~30× slower (measured: 605 ms against 20 ms for a 4096² add).
+ * So every kernel here loops over Float64Arrays only, and operands of other dtypes are converted
+ * a chunk at a time with `TypedArray.prototype.set`, which converts natively at memory speed.
+ * A float64 operand with unit stride is used in place, without a copy.
+ */
+import type { NumericTypedArray } from './dtypes.js';
+
+/** Elements per chunk: small enough for scratch lines to stay in L1/L2 cache. */
+export const CHUNK = 4096;
+
+/** Where a chunk's values are: `array[base .. base + n)`. Reused to avoid allocating per chunk. */
+export interface ChunkRef {
+  array: Float64Array;
+  base: number;
+}
+
+/** A fresh {@link ChunkRef} with its own scratch line. */
+export function chunkRef(): ChunkRef {
+  return { array: new Float64Array(CHUNK), base: 0 };
+}
+
+/**
+ * Makes `n` elements of `data` (from `offset`, stepping `stride`) readable as float64 through
+ * `ref`: in place for a float64 run with stride 1, otherwise converted into `scratch`.
+ */
+export function loadChunk(
+  data: NumericTypedArray,
+  offset: number,
+  stride: number,
+  n: number,
+  scratch: Float64Array,
+  ref: ChunkRef,
+): void {
+  if (stride === 1 && data instanceof Float64Array) {
+    ref.array = data;
+    ref.base = offset;
+    return;
+  }
+  ref.array = scratch;
+  ref.base = 0;
+  if (stride === 1) scratch.set(data.subarray(offset, offset + n));
+  else if (stride === 0) scratch.fill(data[offset] as number, 0, n);
+  else for (let k = 0, j = offset; k < n; k++, j += stride) scratch[k] = data[j] as number;
+}
+
+/**
+ * Stores `n` float64 values from `src[base..]` into `data` (from `offset`, stepping `stride`),
+ * with the typed array's own conversion (integers wrap, float32 rounds to nearest).
+ */
+export function storeChunk(
+  data: NumericTypedArray,
+  offset: number,
+  stride: number,
+  n: number,
+  src: Float64Array,
+  base: number,
+): void {
+  if (stride === 1) {
+    if (src === data && base === offset) return;
+    data.set(base === 0 && n === src.length ? src : src.subarray(base, base + n), offset);
+  } else {
+    for (let k = 0, j = offset; k < n; k++, j += stride) data[j] = src[base + k] as number;
+  }
+}

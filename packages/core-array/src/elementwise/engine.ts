@@ -1,0 +1,173 @@
+/**
+ * The broadcasting engine behind every element-wise function: operands are broadcast to one
+ * shape, walked in inner runs, converted a chunk at a time to float64 (see `chunks.ts`), passed
+ * to a monomorphic float64 kernel, and stored in the result dtype.
+ */
+import { asarray, type NdArrayLike } from '../array.js';
+import { CHUNK, type ChunkRef, chunkRef, loadChunk, storeChunk } from '../chunks.js';
+import { allocate, type NumericDType, type NumericTypedArray } from '../dtypes.js';
+import { describeValue, invalidArgument, NdImageError } from '../errors.js';
+import { forEachRun } from '../iterate.js';
+import { NdArray } from '../ndarray.js';
+import { canStoreInto, checkArithmeticDType, type Scalar } from '../promote.js';
+import { broadcastShapes, broadcastStrides, shapesEqual } from '../shape.js';
+
+/** An operand of an element-wise function: an array (anything array-like) or a JS number/boolean. */
+export type Operand = NdArrayLike | Scalar;
+
+/** The `out` option shared by element-wise functions. */
+export interface OutOptions {
+  /**
+   * Array to write the result into (must have the broadcast shape); it is also returned.
+   * Its dtype may be wider than the result's (int → float, float32 → float64), not narrower in kind.
+   * @defaultValue a new array of the result dtype
+   */
+  out?: NdArray;
+}
+
+/**
+ * A float64 kernel over one chunk: writes `n` results to `o[oi..]` from inputs `x[k][xi[k]..]`.
+ * Kernels loop over Float64Arrays only, which keeps V8's compiled loop monomorphic.
+ */
+export type Kernel = (
+  o: Float64Array,
+  oi: number,
+  x: readonly Float64Array[],
+  xi: readonly number[],
+  n: number,
+) => void;
+
+/** An operand after classification: an array, or a scalar kept apart for value-based typing. */
+export interface Prepared {
+  arrays: NdArray[];
+  dtypes: NumericDType[];
+  scalars: Scalar[];
+  /** Each operand as an array (scalars as 0-d float64). */
+  layouts: NdArray[];
+}
+
+/** A scalar as a 0-d float64 array, which broadcasts to any shape. */
+export function scalarLayout(value: number): NdArray {
+  return new NdArray(Float64Array.of(value), []);
+}
+
+/** Classifies operands, refusing non-numeric and storage-only dtypes with the argument's name. */
+export function prepare(operands: readonly Operand[], names: readonly string[]): Prepared {
+  const arrays: NdArray[] = [];
+  const dtypes: NumericDType[] = [];
+  const scalars: Scalar[] = [];
+  const layouts: NdArray[] = [];
+  operands.forEach((op, i) => {
+    const name = names[i] ?? `x${i + 1}`;
+    if (typeof op === 'number' || typeof op === 'boolean') {
+      scalars.push(op);
+      layouts.push(scalarLayout(Number(op)));
+      return;
+    }
+    if (op === null || typeof op !== 'object') throw invalidArgument(name, 'an array or a number', op);
+    const a = asarray(op as NdArrayLike);
+    dtypes.push(checkArithmeticDType(a.dtype, name));
+    arrays.push(a);
+    layouts.push(a);
+  });
+  return { arrays, dtypes, scalars, layouts };
+}
+
+function sharesMemory(a: NdArray, b: NdArray): boolean {
+  return a.data.buffer === b.data.buffer;
+}
+
+function sameLayout(a: NdArray, b: NdArray): boolean {
+  return (
+    a.data === b.data && a.offset === b.offset && shapesEqual(a.shape, b.shape) && shapesEqual(a.strides, b.strides)
+  );
+}
+
+/** Checks a user `out` array against the result shape and dtype. */
+function checkOut(out: unknown, shape: readonly number[], dtype: NumericDType): NdArray {
+  if (!(out instanceof NdArray)) throw invalidArgument('out', 'an NdArray', out);
+  if (!shapesEqual(out.shape, shape)) {
+    throw new NdImageError(
+      'ERR_SHAPE',
+      `\`out\` has shape ${describeValue([...out.shape])}; the result has shape ${describeValue([...shape])}`,
+      { argument: 'out' },
+    );
+  }
+  if (!canStoreInto(dtype, out.dtype)) {
+    throw new NdImageError('ERR_DTYPE', `cannot store a ${dtype} result in \`out\` of dtype ${out.dtype}`, {
+      argument: 'out',
+    });
+  }
+  return out;
+}
+
+/**
+ * Runs `kernel` over broadcast operands and returns the result of dtype `dtype` (or `out`).
+ */
+export function runElementwise(
+  layouts: readonly NdArray[],
+  dtype: NumericDType,
+  kernel: Kernel,
+  options: OutOptions | undefined,
+): NdArray {
+  const shape = broadcastShapes(...layouts.map((l) => l.shape));
+  const out =
+    options?.out === undefined
+      ? new NdArray(
+          allocate(
+            dtype,
+            shape.reduce((p, d) => p * d, 1),
+          ),
+          shape,
+          { dtype },
+        )
+      : checkOut(options.out, shape, dtype);
+  // An input that overlaps `out` in another layout would be overwritten before it is read.
+  const inputs = layouts.map((l) => (sharesMemory(l, out) && !sameLayout(l, out) ? l.copy() : l));
+  const outData = out.data as NumericTypedArray;
+  const inData = inputs.map((l) => l.data as NumericTypedArray);
+  const strides = [out.strides, ...inputs.map((l) => broadcastStrides(l.shape, l.strides, shape))];
+  const offsets = [out.offset, ...inputs.map((l) => l.offset)];
+  const refs: ChunkRef[] = inputs.map(() => chunkRef());
+  const scratch = refs.map((r) => r.array);
+  const arrays: Float64Array[] = refs.map((r) => r.array);
+  const bases: number[] = refs.map(() => 0);
+  const result = new Float64Array(CHUNK);
+  // A result stored into a wider `out` is first rounded to its own dtype, as NumPy computes it.
+  const rounding = out.dtype !== dtype && dtype !== 'float64' ? allocate(dtype, CHUNK) : undefined;
+  const direct = outData instanceof Float64Array && rounding === undefined;
+  const nin = inputs.length;
+
+  forEachRun(shape, strides, offsets, (off, length, st) => {
+    const outStride = st[0] as number;
+    for (let start = 0; start < length; start += CHUNK) {
+      const n = Math.min(CHUNK, length - start);
+      for (let k = 0; k < nin; k++) {
+        const s = st[k + 1] as number;
+        const ref = refs[k] as ChunkRef;
+        loadChunk(
+          inData[k] as NumericTypedArray,
+          (off[k + 1] as number) + start * s,
+          s,
+          n,
+          scratch[k] as Float64Array,
+          ref,
+        );
+        arrays[k] = ref.array;
+        bases[k] = ref.base;
+      }
+      const outAt = (off[0] as number) + start * outStride;
+      if (direct && outStride === 1) {
+        kernel(outData as Float64Array, outAt, arrays, bases, n);
+        continue;
+      }
+      kernel(result, 0, arrays, bases, n);
+      if (rounding !== undefined) {
+        rounding.set(result.subarray(0, n));
+        result.set(rounding.subarray(0, n));
+      }
+      storeChunk(outData, outAt, outStride, n, result, 0);
+    }
+  });
+  return out;
+}

@@ -1,0 +1,8 @@
+/**
+ * `@ndimage/core-array/testing`: helpers every package's tests import (Node only: reads files).
+ *
+ * @packageDocumentation
+ */
+export { type CloseOptions, expectArrayClose, expectArrayEqual } from './expect-array-close.js';
+export { loadNpyFixture } from './load-npy-fixture.js';
+export { type NoiseOptions, noiseImage } from './noise.js';

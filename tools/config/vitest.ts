@@ -1,0 +1,17 @@
+/**
+ * The one vitest setup every package tests with. The `@ndimage/source` condition makes imports
+ * of sibling packages resolve to their `src/`, so tests need no build.
+ */
+import { defineConfig } from 'vitest/config';
+
+export function packageTests() {
+  return defineConfig({
+    resolve: { conditions: ['@ndimage/source'] },
+    ssr: { resolve: { conditions: ['@ndimage/source'] } },
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      benchmark: { include: ['bench/**/*.bench.ts'] },
+      passWithNoTests: true,
+    },
+  });
+}
