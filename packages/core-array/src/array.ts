@@ -110,7 +110,7 @@ function inferNestedDType(values: readonly (number | boolean | bigint)[]): DType
  * @see numpy.array
  */
 export function array<D extends DType = DType>(
-  input: NestedInput | TypedArray | NdArrayLike,
+  input: NestedInput | TypedArray | Uint8ClampedArray | NdArrayLike,
   options: ArrayOptions<D> = {},
 ): NdArray<D> {
   const base = toNdArray(input, options.dtype);
@@ -133,7 +133,7 @@ export function array<D extends DType = DType>(
  * @see numpy.asarray
  */
 export function asarray<D extends DType = DType>(
-  input: NestedInput | TypedArray | NdArrayLike,
+  input: NestedInput | TypedArray | Uint8ClampedArray | NdArrayLike,
   options: ArrayOptions<D> = {},
 ): NdArray<D> {
   const base = toNdArray(input, options.dtype);
@@ -153,7 +153,10 @@ function reshapeChecked<D extends DType>(a: NdArray<D>, shape: readonly number[]
 }
 
 /** The input viewed as an NdArray of its own dtype, copying only plain JS arrays. */
-function toNdArray(input: NestedInput | TypedArray | NdArrayLike, wanted: DType | undefined): NdArray {
+function toNdArray(
+  input: NestedInput | TypedArray | Uint8ClampedArray | NdArrayLike,
+  wanted: DType | undefined,
+): NdArray {
   if (input instanceof NdArray) return input;
   if (ArrayBuffer.isView(input))
     return wrapTyped(input as TypedArray, [(input as TypedArray).length], undefined, 0, wanted);

@@ -180,7 +180,7 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
    * a.set(0, 1, 5); // a is [[0, 5], [0, 0]]
    * ```
    */
-  set(...args: [...index: number[], value: ValueOf<D> | boolean]): void {
+  set(...args: [...index: number[], value: ValueOf<D> | number | boolean]): void {
     const value = args[args.length - 1];
     const index = args.slice(0, -1) as number[];
     (this.data as unknown as unknown[])[this.flatIndex(index)] = this.coerce(value);
@@ -208,7 +208,7 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
    * zeros([2, 2]).fill(7).toArray(); // [[7, 7], [7, 7]]
    * ```
    */
-  fill(value: ValueOf<D> | boolean): this {
+  fill(value: ValueOf<D> | number | boolean): this {
     const v = this.coerce(value);
     const data = this.data as unknown as { fill(v: number | bigint, start: number, end: number): void };
     forEachRun(this.shape, [this.strides], [this.offset], (off, n, st) => {
