@@ -60,10 +60,18 @@ export class RandomState {
 
   private twist(): void {
     const mt = this.mt;
-    for (let k = 0; k < N; k++) {
-      const y = (mt[k]! & UPPER) | (mt[(k + 1) % N]! & LOWER);
-      mt[k] = mt[(k + M) % N]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    // The standard three-part loop (no modulo per element): k + M wraps only after N − M.
+    let k = 0;
+    for (; k < N - M; k++) {
+      const y = (mt[k]! & UPPER) | (mt[k + 1]! & LOWER);
+      mt[k] = mt[k + M]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
+    for (; k < N - 1; k++) {
+      const y = (mt[k]! & UPPER) | (mt[k + 1]! & LOWER);
+      mt[k] = mt[k + M - N]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    }
+    const y = (mt[N - 1]! & UPPER) | (mt[0]! & LOWER);
+    mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     this.index = 0;
   }
 
@@ -117,7 +125,25 @@ export class RandomState {
     const dims = checkShape(shape);
     const out = new NdArray<'float64'>(new Float64Array(dims.reduce((p, d) => p * d, 1)), dims);
     const data = out.data;
-    for (let i = 0; i < data.length; i++) data[i] = this.nextDouble();
+    const mt = this.mt;
+    // nextDouble() inlined: two tempered outputs per double, 53 random bits.
+    for (let i = 0; i < data.length; i++) {
+      if (this.index >= N - 1) {
+        data[i] = this.nextDouble();
+        continue;
+      }
+      let a = mt[this.index++]!;
+      a ^= a >>> 11;
+      a ^= (a << 7) & 0x9d2c5680;
+      a ^= (a << 15) & 0xefc60000;
+      a ^= a >>> 18;
+      let b = mt[this.index++]!;
+      b ^= b >>> 11;
+      b ^= (b << 7) & 0x9d2c5680;
+      b ^= (b << 15) & 0xefc60000;
+      b ^= b >>> 18;
+      data[i] = ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992;
+    }
     return out;
   }
 

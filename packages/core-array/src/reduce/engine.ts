@@ -155,7 +155,8 @@ function foldRow(
 ): void {
   switch (mode) {
     case 'sum':
-      for (let k = 0; k < n; k++) acc[j + k * s]! += x[b + k]!;
+      if (s === 1) for (let k = 0; k < n; k++) acc[j + k]! += x[b + k]!;
+      else for (let k = 0; k < n; k++) acc[j + k * s]! += x[b + k]!;
       return;
     case 'sumsqdev':
       for (let k = 0; k < n; k++) {
