@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sum } from '@ndimage/core-array';
-import { OPS, makeInputs } from './ops.mjs';
+import { makeInputs, OPS } from './ops.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {

@@ -91,12 +91,18 @@ function roundHalfEven(o: Float64Array, a: Float64Array, base: number, n: number
   }
 }
 
-function clampKernel(lo: number, hi: number): Kernel {
-  // One closure per target range; it runs per chunk, and its loop is monomorphic (Float64Array).
+function clampKernel(lo: number, hi: number, round: boolean): Kernel {
+  // One closure per target range, run per chunk; its loop only sees Float64Arrays. Rounding is
+  // fused in (half to even: a tie that Math.round took up to an odd integer goes back down).
   return (o, a, base, n) => {
     for (let k = 0; k < n; k++) {
       const v = a[base + k]!;
-      o[k] = v > lo ? Math.min(v, hi) : v === v ? lo : 0;
+      let r = v;
+      if (round) {
+        r = Math.round(v);
+        if (r - v === 0.5 && (r & 1) !== 0) r -= 1;
+      }
+      o[k] = r > lo ? Math.min(r, hi) : r === r ? lo : 0;
     }
   };
 }
@@ -124,12 +130,12 @@ function castSteps(from: NumericDType, to: NumericDType, casting: Casting): Kern
   const steps: Kernel[] = [];
   const fromFloat = isFloatDType(from);
   if (isFloatDType(to)) return steps;
-  if (fromFloat && casting !== 'unsafe') steps.push(roundHalfEven);
   if (casting === 'clip') {
     const info = DTYPE_INFO[to];
-    steps.push(clampKernel(info.min, info.max));
+    steps.push(clampKernel(info.min, info.max, fromFloat));
     return steps;
   }
+  if (fromFloat && casting === 'round') steps.push(roundHalfEven);
   if (fromFloat) {
     const k = unsafeFloatKernel(to);
     if (k) steps.push(k);
@@ -161,7 +167,8 @@ export function castInto(src: Layout, dst: Layout, casting: Casting = 'unsafe'):
     return;
   }
   // Unsafe float → integer: a chunk entirely inside the int32 range (uint32: [0, 2³²) too) needs no fix-up.
-  const fastHi = casting === 'unsafe' && isFloatDType(from) && to !== 'bool' ? (to === 'uint32' ? 4294967296 : 2147483648) : 0;
+  const fastHi =
+    casting === 'unsafe' && isFloatDType(from) && to !== 'bool' ? (to === 'uint32' ? 4294967296 : 2147483648) : 0;
   const scratchIn = new Float64Array(CHUNK);
   const scratchOut = new Float64Array(CHUNK);
   const ref: ChunkRef = { array: scratchIn, base: 0 };

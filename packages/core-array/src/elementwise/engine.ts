@@ -140,6 +140,17 @@ export function runElementwise(
 
   forEachRun(shape, strides, offsets, (off, length, st) => {
     const outStride = st[0] as number;
+    // Everything float64 with unit stride: one kernel call over the whole run, no scratch.
+    let inPlace = direct && outStride === 1;
+    for (let k = 0; inPlace && k < nin; k++) inPlace = st[k + 1] === 1 && inData[k] instanceof Float64Array;
+    if (inPlace) {
+      for (let k = 0; k < nin; k++) {
+        arrays[k] = inData[k] as Float64Array;
+        bases[k] = off[k + 1] as number;
+      }
+      kernel(outData as Float64Array, off[0] as number, arrays, bases, length);
+      return;
+    }
     for (let start = 0; start < length; start += CHUNK) {
       const n = Math.min(CHUNK, length - start);
       for (let k = 0; k < nin; k++) {

@@ -15,13 +15,25 @@ import type { Kernel } from './engine.js';
 const pick = new Float64Array(2);
 
 // Binary kernels -----------------------------------------------------------------------------
+// The four arithmetic kernels are unrolled by 4: V8 then hoists more bounds checks and index
+// arithmetic (measured on 4096² float64: add 24.3 → 17.3 ms; 1024²: 1.57 → 1.04 ms).
 
 export const addK: Kernel = (o, oi, x, xi, n) => {
   const a = x[0]!;
   const b = x[1]!;
   const ai = xi[0]!;
   const bi = xi[1]!;
-  for (let k = 0; k < n; k++) o[oi + k] = a[ai + k]! + b[bi + k]!;
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const p = oi + k;
+    const q = ai + k;
+    const r = bi + k;
+    o[p] = a[q]! + b[r]!;
+    o[p + 1] = a[q + 1]! + b[r + 1]!;
+    o[p + 2] = a[q + 2]! + b[r + 2]!;
+    o[p + 3] = a[q + 3]! + b[r + 3]!;
+  }
+  for (; k < n; k++) o[oi + k] = a[ai + k]! + b[bi + k]!;
 };
 
 export const subK: Kernel = (o, oi, x, xi, n) => {
@@ -29,7 +41,17 @@ export const subK: Kernel = (o, oi, x, xi, n) => {
   const b = x[1]!;
   const ai = xi[0]!;
   const bi = xi[1]!;
-  for (let k = 0; k < n; k++) o[oi + k] = a[ai + k]! - b[bi + k]!;
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const p = oi + k;
+    const q = ai + k;
+    const r = bi + k;
+    o[p] = a[q]! - b[r]!;
+    o[p + 1] = a[q + 1]! - b[r + 1]!;
+    o[p + 2] = a[q + 2]! - b[r + 2]!;
+    o[p + 3] = a[q + 3]! - b[r + 3]!;
+  }
+  for (; k < n; k++) o[oi + k] = a[ai + k]! - b[bi + k]!;
 };
 
 export const mulK: Kernel = (o, oi, x, xi, n) => {
@@ -37,7 +59,17 @@ export const mulK: Kernel = (o, oi, x, xi, n) => {
   const b = x[1]!;
   const ai = xi[0]!;
   const bi = xi[1]!;
-  for (let k = 0; k < n; k++) o[oi + k] = a[ai + k]! * b[bi + k]!;
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const p = oi + k;
+    const q = ai + k;
+    const r = bi + k;
+    o[p] = a[q]! * b[r]!;
+    o[p + 1] = a[q + 1]! * b[r + 1]!;
+    o[p + 2] = a[q + 2]! * b[r + 2]!;
+    o[p + 3] = a[q + 3]! * b[r + 3]!;
+  }
+  for (; k < n; k++) o[oi + k] = a[ai + k]! * b[bi + k]!;
 };
 
 /** 32-bit integer product with wrap-around: float64 loses the low bits of products ≥ 2⁵³. */
@@ -54,7 +86,17 @@ export const divK: Kernel = (o, oi, x, xi, n) => {
   const b = x[1]!;
   const ai = xi[0]!;
   const bi = xi[1]!;
-  for (let k = 0; k < n; k++) o[oi + k] = a[ai + k]! / b[bi + k]!;
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const p = oi + k;
+    const q = ai + k;
+    const r = bi + k;
+    o[p] = a[q]! / b[r]!;
+    o[p + 1] = a[q + 1]! / b[r + 1]!;
+    o[p + 2] = a[q + 2]! / b[r + 2]!;
+    o[p + 3] = a[q + 3]! / b[r + 3]!;
+  }
+  for (; k < n; k++) o[oi + k] = a[ai + k]! / b[bi + k]!;
 };
 
 /** C's pow: unlike JS `**`, 1 to any power (NaN included) is 1, and so is −1 to ±Infinity. */

@@ -90,7 +90,13 @@ export function fold(plan: ReducePlan, mode: FoldMode, center?: Float64Array): F
   const scratch = new Float64Array(BLOCK);
   const ref: ChunkRef = { array: scratch, base: 0 };
   const c = center ?? acc;
-  forEachRun(input.shape, [input.strides, plan.accStrides], [input.offset, 0], (off, length, st) => {
+  // Walk the input in memory order (axes by decreasing |stride|), as NumPy's reductions do: a
+  // transposed view is then read sequentially instead of one cache line per element.
+  const order = input.shape.map((_, i) => i).sort((p, q) => Math.abs(input.strides[q]!) - Math.abs(input.strides[p]!));
+  const shape = order.map((i) => input.shape[i]!);
+  const inStrides = order.map((i) => input.strides[i]!);
+  const accStrides = order.map((i) => plan.accStrides[i]!);
+  forEachRun(shape, [inStrides, accStrides], [input.offset, 0], (off, length, st) => {
     const inStride = st[0] as number;
     const accStride = st[1] as number;
     let j = off[1] as number;
