@@ -3,7 +3,7 @@
  * The Quick start's demo until the CLI's `ndimage demo` exists (issue #8): lists the workspace's
  * packages with what each exports once built, and runs core-array on the textbook's noise example.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,7 +28,9 @@ const nd = await import('@ndimage/core-array');
 const im = nd.full([500, 500], 128);
 const noisy = nd.add(im, nd.randomNormal([500, 500], { std: 30, seed: 0 }));
 console.log('\n@ndimage/core-array at work: a flat 500×500 grey image plus the textbook noise (σ = 30, seed 0)');
-console.log(`  mean ${nd.mean(noisy).toFixed(4)}, std ${nd.std(noisy).toFixed(4)}, min ${nd.min(noisy).toFixed(2)}, max ${nd.max(noisy).toFixed(2)}`);
+console.log(
+  `  mean ${nd.mean(noisy).toFixed(4)}, std ${nd.std(noisy).toFixed(4)}, min ${nd.min(noisy).toFixed(2)}, max ${nd.max(noisy).toFixed(2)}`,
+);
 const u8 = noisy.astype('uint8', { casting: 'clip' });
 console.log(`  as uint8 (round and clip, for saving): ${nd.sum(nd.less(u8, 128))} of ${u8.size} pixels below 128`);
 console.log('\nNext: `pnpm test` runs every package’s tests; `pnpm bench:scipy` compares speed with NumPy.');

@@ -202,3 +202,15 @@ describe('asarray and array', () => {
     expect(a.toArray()).toEqual([0, 1, 1]);
   });
 });
+
+describe('argument checks on methods', () => {
+  it('name the argument', () => {
+    const a = arange(6);
+    expect(() => a.reshape('x' as never)).toThrow(/`shape`/);
+    expect(a.reshape(6).shape).toEqual([6]);
+    expect(() => a.transpose('x' as never)).toThrow(/`axes`/);
+    expect(() => a.astype('uint8', { casting: 'saturate' as never })).toThrow(
+      /`casting` must be one of 'unsafe', 'round', 'clip'/,
+    );
+  });
+});

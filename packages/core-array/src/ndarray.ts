@@ -18,7 +18,7 @@ import { type IndexSpec, indexLayout, resolveIndex, resolveReshape, type SliceRa
 import { forEachRun } from './iterate.js';
 import type { Layout } from './layout.js';
 import { cStrides, shapeSize } from './shape.js';
-import { checkInteger, checkShape, normalizeAxis } from './validate.js';
+import { checkInteger, checkOneOf, checkShape, normalizeAxis } from './validate.js';
 
 /** Layout options of the {@link NdArray} constructor. */
 export interface NdArrayOptions<D extends DType = DType> {
@@ -300,8 +300,10 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
    * arange(6).reshape([2, -1]).shape; // [2, 3]
    * ```
    */
-  reshape(shape: readonly number[]): NdArray<D> {
-    const target = resolveReshape(this.size, shape);
+  reshape(shape: readonly number[] | number): NdArray<D> {
+    if (typeof shape !== 'number' && !Array.isArray(shape))
+      throw invalidArgument('shape', 'an integer or an array of integers', shape);
+    const target = resolveReshape(this.size, typeof shape === 'number' ? [shape] : shape);
     const base = this.toContiguous();
     return base.view(target, cStrides(target), base.offset);
   }
@@ -321,6 +323,8 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
    */
   transpose(axes?: readonly number[]): NdArray<D> {
     const nd = this.shape.length;
+    if (axes !== undefined && !Array.isArray(axes))
+      throw invalidArgument('axes', `a permutation of the ${nd} axes`, axes);
     const perm =
       axes === undefined
         ? Array.from({ length: nd }, (_, i) => nd - 1 - i)
@@ -414,9 +418,10 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
    */
   astype<T extends DType>(dtype: T, options: AstypeOptions = {}): NdArray<T> {
     const to = checkDType(dtype) as T;
+    const casting = checkOneOf(options.casting ?? 'unsafe', 'casting', ['unsafe', 'round', 'clip']);
     if (options.copy === false && (to as DType) === this.dtype) return this as unknown as NdArray<T>;
     const out = new NdArray(allocate(to, this.size), this.shape, { dtype: to });
-    castInto(this, out, options.casting ?? 'unsafe');
+    castInto(this, out, casting);
     return out;
   }
 

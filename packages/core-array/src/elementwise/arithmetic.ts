@@ -7,7 +7,7 @@ import { isFloatDType, type NumericDType } from '../dtypes.js';
 import { NdImageError } from '../errors.js';
 import type { NdArray } from '../ndarray.js';
 import { resultType } from '../promote.js';
-import { type Kernel, type Operand, type OutOptions, type Prepared, prepare, runElementwise } from './engine.js';
+import { type AnyKernel, type Operand, type OutOptions, type Prepared, prepare, runElementwise } from './engine.js';
 import * as K from './kernels.js';
 
 /** Runs a two-operand function whose kernel depends on the result dtype. */
@@ -15,7 +15,7 @@ export function binaryOp(
   a: Operand,
   b: Operand,
   options: OutOptions | undefined,
-  pick: (dtype: NumericDType, p: Prepared) => Kernel,
+  pick: (dtype: NumericDType, p: Prepared) => AnyKernel,
   dtypeOf: (p: Prepared) => NumericDType = (p) => resultType(p.dtypes, p.scalars),
 ): NdArray {
   const p = prepare([a, b], ['a', 'b']);
@@ -28,7 +28,7 @@ export function unaryOp(
   a: Operand,
   options: OutOptions | undefined,
   dtypeOf: (dtype: NumericDType) => NumericDType,
-  pick: (dtype: NumericDType) => Kernel,
+  pick: (dtype: NumericDType) => AnyKernel,
 ): NdArray {
   const p = prepare([a], ['a']);
   const dtype = dtypeOf(resultType(p.dtypes, p.scalars));
@@ -49,7 +49,7 @@ const is32 = (d: NumericDType): boolean => d === 'int32' || d === 'uint32';
  * @see numpy.add
  */
 export function add(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, (d) => (d === 'bool' ? K.orK : K.addK));
+  return binaryOp(a, b, options, (d) => (d === 'bool' ? { toBool: K.orK } : K.addK));
 }
 
 /**
@@ -80,7 +80,7 @@ export function sub(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * @see numpy.multiply
  */
 export function mul(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, (d) => (d === 'bool' ? K.andK : is32(d) ? K.imulK : K.mulK));
+  return binaryOp(a, b, options, (d) => (d === 'bool' ? { toBool: K.andK } : is32(d) ? K.imulK : K.mulK));
 }
 
 /**
@@ -140,7 +140,7 @@ export function pow(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * @see numpy.maximum
  */
 export function maximum(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, (d) => (d === 'bool' ? K.orK : K.maximumK));
+  return binaryOp(a, b, options, (d) => (d === 'bool' ? { toBool: K.orK } : K.maximumK));
 }
 
 /**
@@ -153,7 +153,7 @@ export function maximum(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * @see numpy.minimum
  */
 export function minimum(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, (d) => (d === 'bool' ? K.andK : K.minimumK));
+  return binaryOp(a, b, options, (d) => (d === 'bool' ? { toBool: K.andK } : K.minimumK));
 }
 
 /**

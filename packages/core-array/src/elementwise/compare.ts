@@ -18,7 +18,7 @@ const toBool = (): 'bool' => 'bool';
  * @see numpy.less
  */
 export function less(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, () => K.lessK, toBool);
+  return binaryOp(a, b, options, () => ({ toBool: K.lessK }), toBool);
 }
 
 /**
@@ -27,7 +27,7 @@ export function less(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * @see numpy.less_equal
  */
 export function lessEqual(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, () => K.lessEqualK, toBool);
+  return binaryOp(a, b, options, () => ({ toBool: K.lessEqualK }), toBool);
 }
 
 /**
@@ -40,7 +40,7 @@ export function lessEqual(a: Operand, b: Operand, options?: OutOptions): NdArray
  * @see numpy.greater
  */
 export function greater(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(b, a, options, () => K.lessK, toBool);
+  return binaryOp(b, a, options, () => ({ toBool: K.lessK }), toBool);
 }
 
 /**
@@ -49,7 +49,7 @@ export function greater(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * @see numpy.greater_equal
  */
 export function greaterEqual(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(b, a, options, () => K.lessEqualK, toBool);
+  return binaryOp(b, a, options, () => ({ toBool: K.lessEqualK }), toBool);
 }
 
 /**
@@ -62,7 +62,7 @@ export function greaterEqual(a: Operand, b: Operand, options?: OutOptions): NdAr
  * @see numpy.equal
  */
 export function equal(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, () => K.equalK, toBool);
+  return binaryOp(a, b, options, () => ({ toBool: K.equalK }), toBool);
 }
 
 /**
@@ -71,5 +71,5 @@ export function equal(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * @see numpy.not_equal
  */
 export function notEqual(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, () => K.notEqualK, toBool);
+  return binaryOp(a, b, options, () => ({ toBool: K.notEqualK }), toBool);
 }

@@ -4,7 +4,7 @@
  * products, integer powers) have their own kernels.
  */
 import { NdImageError } from '../errors.js';
-import type { Kernel } from './engine.js';
+import type { BoolKernel, Kernel } from './engine.js';
 
 /**
  * Branch-free selection: write both candidates to a 2-slot scratch and read the one a 0/1 index
@@ -192,7 +192,7 @@ export const arctan2K: Kernel = (o, oi, x, xi, n) => {
 
 // Comparisons and logic (results 0/1; NaN compares false, and is "true" as a truth value) ----
 
-export const lessK: Kernel = (o, oi, x, xi, n) => {
+export const lessK: BoolKernel = (o, oi, x, xi, n) => {
   const a = x[0]!;
   const b = x[1]!;
   const ai = xi[0]!;
@@ -200,7 +200,7 @@ export const lessK: Kernel = (o, oi, x, xi, n) => {
   for (let k = 0; k < n; k++) o[oi + k] = +(a[ai + k]! < b[bi + k]!);
 };
 
-export const lessEqualK: Kernel = (o, oi, x, xi, n) => {
+export const lessEqualK: BoolKernel = (o, oi, x, xi, n) => {
   const a = x[0]!;
   const b = x[1]!;
   const ai = xi[0]!;
@@ -208,7 +208,7 @@ export const lessEqualK: Kernel = (o, oi, x, xi, n) => {
   for (let k = 0; k < n; k++) o[oi + k] = +(a[ai + k]! <= b[bi + k]!);
 };
 
-export const equalK: Kernel = (o, oi, x, xi, n) => {
+export const equalK: BoolKernel = (o, oi, x, xi, n) => {
   const a = x[0]!;
   const b = x[1]!;
   const ai = xi[0]!;
@@ -216,7 +216,7 @@ export const equalK: Kernel = (o, oi, x, xi, n) => {
   for (let k = 0; k < n; k++) o[oi + k] = +(a[ai + k]! === b[bi + k]!);
 };
 
-export const notEqualK: Kernel = (o, oi, x, xi, n) => {
+export const notEqualK: BoolKernel = (o, oi, x, xi, n) => {
   const a = x[0]!;
   const b = x[1]!;
   const ai = xi[0]!;
@@ -224,7 +224,7 @@ export const notEqualK: Kernel = (o, oi, x, xi, n) => {
   for (let k = 0; k < n; k++) o[oi + k] = +(a[ai + k]! !== b[bi + k]!);
 };
 
-export const andK: Kernel = (o, oi, x, xi, n) => {
+export const andK: BoolKernel = (o, oi, x, xi, n) => {
   const a = x[0]!;
   const b = x[1]!;
   const ai = xi[0]!;
@@ -232,7 +232,7 @@ export const andK: Kernel = (o, oi, x, xi, n) => {
   for (let k = 0; k < n; k++) o[oi + k] = +(a[ai + k]! !== 0) & +(b[bi + k]! !== 0);
 };
 
-export const orK: Kernel = (o, oi, x, xi, n) => {
+export const orK: BoolKernel = (o, oi, x, xi, n) => {
   const a = x[0]!;
   const b = x[1]!;
   const ai = xi[0]!;
@@ -287,7 +287,7 @@ export const logK: Kernel = (o, oi, x, xi, n) => {
   for (let k = 0; k < n; k++) o[oi + k] = Math.log(a[ai + k]!);
 };
 
-export const notK: Kernel = (o, oi, x, xi, n) => {
+export const notK: BoolKernel = (o, oi, x, xi, n) => {
   const a = x[0]!;
   const ai = xi[0]!;
   for (let k = 0; k < n; k++) o[oi + k] = +(a[ai + k]! === 0);

@@ -18,7 +18,7 @@ const toBool = (): 'bool' => 'bool';
  * @see numpy.logical_and
  */
 export function logicalAnd(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, () => K.andK, toBool);
+  return binaryOp(a, b, options, () => ({ toBool: K.andK }), toBool);
 }
 
 /**
@@ -27,7 +27,7 @@ export function logicalAnd(a: Operand, b: Operand, options?: OutOptions): NdArra
  * @see numpy.logical_or
  */
 export function logicalOr(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, () => K.orK, toBool);
+  return binaryOp(a, b, options, () => ({ toBool: K.orK }), toBool);
 }
 
 /**
@@ -40,5 +40,5 @@ export function logicalOr(a: Operand, b: Operand, options?: OutOptions): NdArray
  * @see numpy.logical_not
  */
 export function logicalNot(a: Operand, options?: OutOptions): NdArray {
-  return unaryOp(a, options, toBool, () => K.notK);
+  return unaryOp(a, options, toBool, () => ({ toBool: K.notK }));
 }

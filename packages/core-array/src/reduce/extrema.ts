@@ -13,6 +13,8 @@ import {
   checkNotEmpty,
   finish,
   fold,
+  maxOf,
+  minOf,
   planReduce,
   type ReduceOptions,
   type ScalarReduceOptions,
@@ -78,25 +80,32 @@ interface ArgState {
 
 const freshState = (): ArgState => ({ best: 0, at: 0, pos: 0, has: false, nan: false });
 
-/** Feeds one float64 chunk: the first strictly better value wins, a NaN wins at once. */
+/**
+ * Feeds one float64 chunk: its extreme by the fast lanes of {@link maxOf}/{@link minOf}, then, only
+ * when it beats the best so far, the first index holding it. A NaN wins at once (NumPy).
+ */
 function scan(x: Float64Array, b: number, n: number, wantMax: boolean, state: ArgState): void {
-  let { best, at, has } = state;
-  for (let k = 0; k < n; k++) {
-    const v = x[b + k]!;
-    if (v !== v) {
-      state.at = state.pos + k;
-      state.nan = true;
-      return;
-    }
-    if (!has || (wantMax ? v > best : v < best)) {
-      best = v;
-      at = state.pos + k;
-      has = true;
+  const m = wantMax ? maxOf(x, b, n) : minOf(x, b, n);
+  if (m !== m) {
+    for (let k = 0; k < n; k++) {
+      const v = x[b + k]!;
+      if (v !== v) {
+        state.at = state.pos + k;
+        state.nan = true;
+        return;
+      }
     }
   }
-  state.best = best;
-  state.at = at;
-  state.has = has;
+  if (!state.has || (wantMax ? m > state.best : m < state.best)) {
+    for (let k = 0; k < n; k++) {
+      if (x[b + k] === m) {
+        state.at = state.pos + k;
+        break;
+      }
+    }
+    state.best = m;
+    state.has = true;
+  }
   state.pos += n;
 }
 

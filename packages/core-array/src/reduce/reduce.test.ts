@@ -103,3 +103,9 @@ describe('reductions', () => {
     expect(codeOf(() => sum(zeros([2, 2]), { axis: [0, 0] }))).toBe('ERR_INVALID_ARGUMENT');
   });
 });
+
+describe('options', () => {
+  it('must be objects', () => {
+    expect(() => sum(arange(3), 0 as never)).toThrow(/`options` must be an object/);
+  });
+});
