@@ -4,7 +4,19 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, array, type DType, type IndexSpec, mul, NdArray, readNpy, sum, writeNpy, zeros } from '../src/index.js';
+import {
+  add,
+  array,
+  type DType,
+  type IndexSpec,
+  mul,
+  NdArray,
+  readNpy,
+  sub,
+  sum,
+  writeNpy,
+  zeros,
+} from '../src/index.js';
 import { expectArrayEqual } from '../src/testing/index.js';
 
 const DTYPES: DType[] = [
@@ -131,6 +143,52 @@ describe('properties', () => {
         expectArrayEqual(mul(a, b), mul(b, a));
         expect(sum(add(a, b))).toBe(sum(a) + 2 * sum(b));
       }),
+    );
+  });
+});
+
+describe('8/16-bit add and sub by words (SWAR) equal element-by-element wrap-around', () => {
+  const dtypes = ['uint8', 'int8', 'uint16', 'int16'] as const;
+  const caseArb = fc.record({
+    dtype: fc.constantFrom(...dtypes),
+    n: fc.integer({ min: 0, max: 70 }),
+    offA: fc.integer({ min: 0, max: 3 }),
+    offB: fc.integer({ min: 0, max: 3 }),
+    seed: fc.integer(),
+    scalar: fc.option(fc.integer({ min: -40000, max: 40000 })),
+    op: fc.constantFrom('add', 'sub'),
+  });
+  it('for any length, alignment and scalar', () => {
+    fc.assert(
+      fc.property(caseArb, ({ dtype, n, offA, offB, seed, scalar, op }) => {
+        const make = (off: number, salt: number): NdArray => {
+          const base = zeros([n + off], { dtype });
+          let s = (seed ^ salt) >>> 0;
+          for (let i = 0; i < base.size; i++) {
+            s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+            base.set(i, s >>> 16);
+          }
+          return base.slice([off]);
+        };
+        const a = make(offA, 1);
+        const b = make(offB, 2);
+        const fn = op === 'add' ? add : sub;
+        // A scalar only keeps the dtype when it fits it (NumPy's value-based typing).
+        const info = { uint8: [0, 255], int8: [-128, 127], uint16: [0, 65535], int16: [-32768, 32767] }[dtype];
+        const useScalar = scalar !== null && scalar >= info[0]! && scalar <= info[1]!;
+        const result = useScalar ? fn(a, scalar as number) : fn(a, b);
+        const expected = zeros([n], { dtype });
+        for (let i = 0; i < n; i++) {
+          const y = useScalar ? (scalar as number) : (b.get(i) as number);
+          expected.set(i, op === 'add' ? (a.get(i) as number) + y : (a.get(i) as number) - y);
+        }
+        expectArrayEqual(result, expected);
+        // In place, with out = a.
+        const inPlace = a.copy();
+        fn(inPlace, useScalar ? (scalar as number) : b, { out: inPlace });
+        expectArrayEqual(inPlace, expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });

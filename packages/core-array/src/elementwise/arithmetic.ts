@@ -5,10 +5,19 @@
 
 import { isFloatDType, type NumericDType } from '../dtypes.js';
 import { NdImageError } from '../errors.js';
-import type { NdArray } from '../ndarray.js';
-import { resultType } from '../promote.js';
+import { NdArray } from '../ndarray.js';
+import { resultType, type Scalar } from '../promote.js';
 import { type AnyKernel, type Operand, type OutOptions, type Prepared, prepare, runElementwise } from './engine.js';
 import * as K from './kernels.js';
+import { trySwar } from './swar.js';
+
+/** A faster route for some operands; returns undefined to let the general engine run. */
+export type FastPath = (
+  a: NdArray | Scalar,
+  b: NdArray | Scalar,
+  dtype: NumericDType,
+  options: OutOptions | undefined,
+) => NdArray | undefined;
 
 /** Runs a two-operand function whose kernel depends on the result dtype. */
 export function binaryOp(
@@ -17,9 +26,16 @@ export function binaryOp(
   options: OutOptions | undefined,
   pick: (dtype: NumericDType, p: Prepared) => AnyKernel,
   dtypeOf: (p: Prepared) => NumericDType = (p) => resultType(p.dtypes, p.scalars),
+  fast?: FastPath,
 ): NdArray {
   const p = prepare([a, b], ['a', 'b']);
   const dtype = dtypeOf(p);
+  if (fast !== undefined) {
+    const asIs = (x: Operand, i: number): NdArray | Scalar =>
+      typeof x === 'number' || typeof x === 'boolean' ? x : (p.layouts[i] as NdArray);
+    const done = fast(asIs(a, 0), asIs(b, 1), dtype, options);
+    if (done !== undefined) return done;
+  }
   return runElementwise(p.layouts, dtype, pick(dtype, p), options);
 }
 
@@ -49,7 +65,15 @@ const is32 = (d: NumericDType): boolean => d === 'int32' || d === 'uint32';
  * @see numpy.add
  */
 export function add(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, (d) => (d === 'bool' ? { toBool: K.orK } : K.addK));
+  return binaryOp(
+    a,
+    b,
+    options,
+    (d) => (d === 'bool' ? { toBool: K.orK } : K.addK),
+    undefined,
+    (x, y, d, o) =>
+      x instanceof NdArray ? trySwar('add', x, y, d, o) : y instanceof NdArray ? trySwar('add', y, x, d, o) : undefined,
+  );
 }
 
 /**
@@ -63,11 +87,18 @@ export function add(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * @see numpy.subtract
  */
 export function sub(a: Operand, b: Operand, options?: OutOptions): NdArray {
-  return binaryOp(a, b, options, (d) => {
-    if (d === 'bool')
-      throw new NdImageError('ERR_DTYPE', 'subtracting two bool operands is not supported (NumPy refuses it too)');
-    return K.subK;
-  });
+  return binaryOp(
+    a,
+    b,
+    options,
+    (d) => {
+      if (d === 'bool')
+        throw new NdImageError('ERR_DTYPE', 'subtracting two bool operands is not supported (NumPy refuses it too)');
+      return K.subK;
+    },
+    undefined,
+    (x, y, d, o) => trySwar('sub', x, y, d, o),
+  );
 }
 
 /**
