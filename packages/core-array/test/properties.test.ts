@@ -8,7 +8,13 @@ import {
   add,
   array,
   type DType,
+  div,
+  full,
+  greater,
+  greaterEqual,
   type IndexSpec,
+  less,
+  lessEqual,
   mul,
   NdArray,
   readNpy,
@@ -189,6 +195,27 @@ describe('8/16-bit add and sub by words (SWAR) equal element-by-element wrap-aro
         expectArrayEqual(inPlace, expected);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('an array and a number: the scalar kernels equal broadcasting a full array', () => {
+  const ops = { add, sub, mul, div, less, lessEqual, greater, greaterEqual };
+  it('on both sides, for every operation with a scalar kernel', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: false }), { minLength: 1, maxLength: 40 }),
+        fc.double(),
+        fc.constantFrom(...(Object.keys(ops) as (keyof typeof ops)[])),
+        (values, s, name) => {
+          const a = array(values);
+          const filled = full(a.shape, s);
+          const fn = ops[name];
+          expectArrayEqual(fn(a, s), fn(a, filled));
+          expectArrayEqual(fn(s, a), fn(filled, a));
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -12,6 +12,7 @@ import { NdArray } from '../ndarray.js';
 import { canStoreInto, checkArithmeticDType, type Scalar } from '../promote.js';
 import { broadcastShapes, broadcastStrides, shapesEqual } from '../shape.js';
 import { checkOptions } from '../validate.js';
+import { SCALAR_LEFT, SCALAR_RIGHT, type ScalarBoolKernel, type ScalarKernel } from './scalar-kernels.js';
 
 /** An operand of an element-wise function: an array (anything array-like) or a JS number/boolean. */
 export type Operand = NdArrayLike | Scalar;
@@ -189,10 +190,42 @@ export function runElementwise(
   kernel: AnyKernel,
   options: OutOptions | undefined,
 ): NdArray {
-  const p = plan(layouts, dtype, options);
+  const fn = typeof kernel === 'function' ? kernel : kernel.toBool;
+  const route = scalarRoute(layouts, fn);
+  const p = plan(route === undefined ? layouts : [route.array], dtype, options);
+  if (route !== undefined) {
+    // One array and a number: the number is a kernel argument, not a broadcast operand.
+    const { variant, value } = route;
+    if (typeof kernel === 'function') {
+      const v = variant as ScalarKernel;
+      runFloat(p, dtype, (o, oi, x, xi, n) => v(o, oi, x[0] as Float64Array, xi[0] as number, value, n));
+    } else {
+      const v = variant as ScalarBoolKernel;
+      runBool(p, (o, oi, x, xi, n) => v(o, oi, x[0] as Float64Array, xi[0] as number, value, n));
+    }
+    return p.out;
+  }
   if (typeof kernel === 'function') runFloat(p, dtype, kernel);
   else runBool(p, kernel.toBool);
   return p.out;
+}
+
+/** When one of two operands is 0-d and the kernel has a scalar variant: that variant, the value and the array. */
+function scalarRoute(
+  layouts: readonly NdArray[],
+  kernel: Kernel | BoolKernel,
+): { variant: ScalarKernel | ScalarBoolKernel; value: number; array: NdArray } | undefined {
+  if (layouts.length !== 2) return undefined;
+  const [a, b] = layouts as [NdArray, NdArray];
+  const side = b.ndim === 0 && a.ndim > 0 ? 'right' : a.ndim === 0 && b.ndim > 0 ? 'left' : undefined;
+  if (side === undefined) return undefined;
+  const variant = (side === 'right' ? SCALAR_RIGHT : SCALAR_LEFT).get(kernel);
+  if (variant === undefined) return undefined;
+  const s = side === 'right' ? b : a;
+  const array = side === 'right' ? a : b;
+  if (s.dtype === 'int64' || s.dtype === 'uint64' || array.dtype === 'int64' || array.dtype === 'uint64')
+    return undefined;
+  return { variant, value: Number(s.data[s.offset]), array };
 }
 
 function runFloat(p: Plan, dtype: NumericDType, kernel: Kernel): void {
