@@ -14,7 +14,7 @@ import {
 import { describeValue, invalidArgument, NdImageError } from './errors.js';
 import { NdArray } from './ndarray.js';
 import { shapeSize } from './shape.js';
-import { checkShape } from './validate.js';
+import { checkShape, MAX_NDIM } from './validate.js';
 
 /**
  * Anything with an array's plain fields: this package's {@link NdArray}, one from a second
@@ -57,6 +57,9 @@ function parseNested(input: NestedInput): { shape: number[]; values: (number | b
   const shape: number[] = [];
   let probe: NestedInput = input;
   while (Array.isArray(probe)) {
+    if (shape.length === MAX_NDIM) {
+      throw new NdImageError('ERR_LIMIT', `nested array deeper than ${MAX_NDIM} levels`, { argument: 'input' });
+    }
     shape.push(probe.length);
     if (probe.length === 0) break;
     probe = probe[0] as NestedInput;

@@ -214,3 +214,12 @@ describe('argument checks on methods', () => {
     );
   });
 });
+
+describe('limits', () => {
+  it('refuses absurd ranks and nesting instead of overflowing the stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10000; i++) deep = [deep];
+    expect(() => array(deep as never)).toThrow(/deeper than 64/);
+    expect(() => zeros(new Array(65).fill(1))).toThrow(/at most 64/);
+  });
+});

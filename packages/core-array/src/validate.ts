@@ -86,6 +86,9 @@ export function normalizeAxes(
   return out.sort((a, b) => a - b);
 }
 
+/** Most axes an array may have (NumPy 2's limit; NumPy 1.x allows 32). */
+export const MAX_NDIM = 64;
+
 /**
  * Checks a shape: an array of non-negative safe integers whose product is a safe integer.
  * Returns a fresh copy.
@@ -100,6 +103,15 @@ export function checkShape(shape: unknown, name = 'shape'): number[] {
   const list = typeof shape === 'number' ? [shape] : shape;
   if (!Array.isArray(list) && !ArrayBuffer.isView(list)) {
     throw invalidArgument(name, 'an array of integers ≥ 0', shape);
+  }
+  if ((list as ArrayLike<unknown>).length > MAX_NDIM) {
+    throw new NdImageError(
+      'ERR_LIMIT',
+      `\`${name}\` has ${(list as ArrayLike<unknown>).length} dimensions; at most ${MAX_NDIM} are supported`,
+      {
+        argument: name,
+      },
+    );
   }
   const out = Array.from(list as ArrayLike<unknown>, (d) => d) as unknown[];
   let size = 1;
