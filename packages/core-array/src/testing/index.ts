@@ -4,5 +4,6 @@
  * @packageDocumentation
  */
 export { type CloseOptions, expectArrayClose, expectArrayEqual } from './expect-array-close.js';
+export { expectNdImageError } from './expect-error.js';
 export { loadNpyFixture } from './load-npy-fixture.js';
 export { type NoiseOptions, noiseImage } from './noise.js';
