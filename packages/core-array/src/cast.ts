@@ -41,7 +41,8 @@ export function rint(v: number): number {
   return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-type Kernel = (o: Float64Array, a: Float64Array, base: number, n: number) => void;
+/** One per-chunk conversion step: float64 values in, float64 values out (stored afterwards). */
+type CastStep = (o: Float64Array, a: Float64Array, base: number, n: number) => void;
 
 /**
  * NumPy's unsafe float → integer cast of `n` values, written straight into an unsigned view of
@@ -133,7 +134,7 @@ function roundHalfEven(o: Float64Array, a: Float64Array, base: number, n: number
   }
 }
 
-function clampKernel(lo: number, hi: number, round: boolean): Kernel {
+function clampKernel(lo: number, hi: number, round: boolean): CastStep {
   // One closure per target range, run per chunk; its loop only sees Float64Arrays. Rounding is
   // fused in (half to even: a tie that Math.round took up to an odd integer goes back down).
   return (o, a, base, n) => {
@@ -149,7 +150,7 @@ function clampKernel(lo: number, hi: number, round: boolean): Kernel {
   };
 }
 
-function unsafeFloatKernel(to: NumericDType): Kernel | undefined {
+function unsafeFloatKernel(to: NumericDType): CastStep | undefined {
   switch (to) {
     case 'int8':
     case 'uint8':
@@ -168,8 +169,8 @@ function unsafeFloatKernel(to: NumericDType): Kernel | undefined {
 }
 
 /** The per-chunk steps that turn float64 values of dtype `from` into values `to` stores as NumPy would. */
-function castSteps(from: NumericDType, to: NumericDType, casting: Casting): Kernel[] {
-  const steps: Kernel[] = [];
+function castSteps(from: NumericDType, to: NumericDType, casting: Casting): CastStep[] {
+  const steps: CastStep[] = [];
   const fromFloat = isFloatDType(from);
   if (isFloatDType(to)) return steps;
   if (casting === 'clip') {
