@@ -46,7 +46,15 @@ export interface ArrayOptions<D extends DType = DType> {
   shape?: readonly number[];
 }
 
-/** True for values with the fields of an {@link NdArrayLike}. */
+/**
+ * True for values with the fields of an {@link NdArrayLike}.
+ *
+ * @example
+ * ```ts
+ * isNdArrayLike({ data: new Float64Array(4), shape: [2, 2] }); // true
+ * isNdArrayLike([1, 2]);                                       // false
+ * ```
+ */
 export function isNdArrayLike(value: unknown): value is NdArrayLike {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<NdArrayLike>;

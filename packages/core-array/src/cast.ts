@@ -189,6 +189,12 @@ function castSteps(from: NumericDType, to: NumericDType, casting: Casting): Cast
 /**
  * Converts every element of `src` into `dst` (same shape; any strides), with NumPy's casting rules.
  * Used by `astype`; exported for packages that fill outputs of a chosen dtype.
+ * @example
+ * ```ts
+ * const out = zeros([2], { dtype: 'uint8' });
+ * castInto(array([-1.5, 300.7]), out); // out is [255, 44]
+ * ```
+ * @see numpy.copyto with casting="unsafe"
  */
 export function castInto(src: Layout, dst: Layout, casting: Casting = 'unsafe'): void {
   if (src.dtype === dst.dtype) {

@@ -39,6 +39,10 @@ export function zeros<D extends DType = 'float64'>(
  * is {@link zeros}; it exists so NumPy code ports line by line.
  *
  * @see numpy.empty
+ * @example
+ * ```ts
+ * empty([2, 2]).toArray(); // [[0, 0], [0, 0]]
+ * ```
  */
 export function empty<D extends DType = 'float64'>(
   shape: readonly number[] | number,
@@ -101,6 +105,10 @@ export function zerosLike<D extends DType>(
  * Ones of the same shape as `like`, and of its dtype unless another is given.
  *
  * @see numpy.ones_like
+ * @example
+ * ```ts
+ * onesLike(zeros([2], { dtype: 'int8' })).toArray(); // [1, 1]
+ * ```
  */
 export function onesLike<D extends DType>(
   like: Pick<Layout<D>, 'shape' | 'dtype'>,
@@ -113,6 +121,10 @@ export function onesLike<D extends DType>(
  * One value in the shape of `like`, of its dtype unless another is given.
  *
  * @see numpy.full_like
+ * @example
+ * ```ts
+ * fullLike(zeros([2]), 0.5).toArray(); // [0.5, 0.5]
+ * ```
  */
 export function fullLike<D extends DType>(
   like: Pick<Layout<D>, 'shape' | 'dtype'>,

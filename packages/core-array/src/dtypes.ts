@@ -70,7 +70,15 @@ export const DATA_CONSTRUCTORS: { readonly [D in DType]: Ctor<DTypeDataMap[D]> }
   uint64: BigUint64Array,
 };
 
-/** Facts about each dtype. */
+/**
+ * Facts about each dtype.
+ *
+ * @example
+ * ```ts
+ * DTYPE_INFO.uint8.max;       // 255
+ * DTYPE_INFO.float32.itemsize; // 4
+ * ```
+ */
 export const DTYPE_INFO: { readonly [D in DType]: DTypeInfo } = {
   bool: { itemsize: 1, kind: 'b', min: 0, max: 1, bits: 1 },
   uint8: { itemsize: 1, kind: 'u', min: 0, max: 255, bits: 8 },
@@ -85,7 +93,14 @@ export const DTYPE_INFO: { readonly [D in DType]: DTypeInfo } = {
   uint64: { itemsize: 8, kind: 'u', min: 0, max: Number.MAX_SAFE_INTEGER, bits: 64 },
 };
 
-/** All dtype names in NumPy's promotion order. */
+/**
+ * All dtype names in NumPy's promotion order.
+ *
+ * @example
+ * ```ts
+ * DTYPES.includes('int16'); // true
+ * ```
+ */
 export const DTYPES: readonly DType[] = Object.keys(DTYPE_INFO) as DType[];
 
 /**
@@ -119,17 +134,39 @@ export function checkDType(value: unknown, name = 'dtype'): DType {
   );
 }
 
-/** True for `int64` and `uint64`, whose elements are bigints. */
+/**
+ * True for `int64` and `uint64`, whose elements are bigints.
+ *
+ * @example
+ * ```ts
+ * isBigIntDType('int64'); // true
+ * ```
+ */
 export function isBigIntDType(dtype: DType): dtype is 'int64' | 'uint64' {
   return dtype === 'int64' || dtype === 'uint64';
 }
 
-/** True for `float32` and `float64`. */
+/**
+ * True for `float32` and `float64`.
+ *
+ * @example
+ * ```ts
+ * isFloatDType('float32'); // true
+ * ```
+ */
 export function isFloatDType(dtype: DType): dtype is 'float32' | 'float64' {
   return dtype === 'float32' || dtype === 'float64';
 }
 
-/** True for the integer dtypes (not bool, not floats). */
+/**
+ * True for the integer dtypes (not bool, not floats).
+ *
+ * @example
+ * ```ts
+ * isIntegerDType('uint8'); // true
+ * isIntegerDType('bool');  // false
+ * ```
+ */
 export function isIntegerDType(dtype: DType): boolean {
   const kind = DTYPE_INFO[dtype].kind;
   return kind === 'u' || kind === 'i';

@@ -171,6 +171,11 @@ function scalarKind(value: Scalar): number {
  * The float dtype NumPy's math functions (sqrt, exp, log, hypot, arctan2) give for an input dtype:
  * floats keep their dtype, 8- and 16-bit integers and bool give float32 (NumPy: float16 for 8-bit),
  * 32-bit integers give float64.
+ * @example
+ * ```ts
+ * floatResultType('uint8'); // 'float32'
+ * floatResultType('int32'); // 'float64'
+ * ```
  */
 export function floatResultType(dtype: NumericDType): 'float32' | 'float64' {
   switch (dtype) {

@@ -3,14 +3,29 @@
  */
 import { describeValue, NdImageError } from './errors.js';
 
-/** Number of elements of a shape (1 for the 0-d shape `[]`). */
+/**
+ * Number of elements of a shape (1 for the 0-d shape `[]`).
+ *
+ * @example
+ * ```ts
+ * shapeSize([3, 4]); // 12
+ * shapeSize([]);     // 1
+ * ```
+ */
 export function shapeSize(shape: readonly number[]): number {
   let size = 1;
   for (const d of shape) size *= d;
   return size;
 }
 
-/** Row-major (C-order) strides, in elements, for a shape. */
+/**
+ * Row-major (C-order) strides, in elements, for a shape.
+ *
+ * @example
+ * ```ts
+ * cStrides([2, 3, 4]); // [12, 4, 1]
+ * ```
+ */
 export function cStrides(shape: readonly number[]): number[] {
   const strides = new Array<number>(shape.length);
   let step = 1;
@@ -32,7 +47,14 @@ export function fStrides(shape: readonly number[]): number[] {
   return strides;
 }
 
-/** True when two shapes are equal element by element. */
+/**
+ * True when two shapes are equal element by element.
+ *
+ * @example
+ * ```ts
+ * shapesEqual([2, 3], [2, 3]); // true
+ * ```
+ */
 export function shapesEqual(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

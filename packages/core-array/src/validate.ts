@@ -131,6 +131,10 @@ export function checkShape(shape: unknown, name = 'shape'): number[] {
 
 /**
  * Checks that an options argument is absent or a plain object.
+ * @example
+ * ```ts
+ * const { axis } = checkOptions(options); // {} for undefined; throws for 5 or 'x'
+ * ```
  */
 export function checkOptions<T extends object>(options: T | undefined, name = 'options'): Partial<T> {
   if (options === undefined || options === null) return {};

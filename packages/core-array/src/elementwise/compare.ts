@@ -25,6 +25,10 @@ export function less(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * `a ≤ b`, element-wise.
  *
  * @see numpy.less_equal
+ * @example
+ * ```ts
+ * lessEqual(array([1, 3, 5]), 3).toArray(); // [1, 1, 0]
+ * ```
  */
 export function lessEqual(a: Operand, b: Operand, options?: OutOptions): NdArray {
   return binaryOp(a, b, options, () => ({ toBool: K.lessEqualK }), toBool);
@@ -47,6 +51,10 @@ export function greater(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * `a ≥ b`, element-wise.
  *
  * @see numpy.greater_equal
+ * @example
+ * ```ts
+ * greaterEqual(array([1, 3, 5]), 3).toArray(); // [0, 1, 1]
+ * ```
  */
 export function greaterEqual(a: Operand, b: Operand, options?: OutOptions): NdArray {
   return binaryOp(b, a, options, () => ({ toBool: K.lessEqualK }), toBool);
@@ -69,6 +77,10 @@ export function equal(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * `a != b`, element-wise.
  *
  * @see numpy.not_equal
+ * @example
+ * ```ts
+ * notEqual(array([1, 2]), 2).toArray(); // [1, 0]
+ * ```
  */
 export function notEqual(a: Operand, b: Operand, options?: OutOptions): NdArray {
   return binaryOp(a, b, options, () => ({ toBool: K.notEqualK }), toBool);

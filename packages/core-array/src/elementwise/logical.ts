@@ -25,6 +25,10 @@ export function logicalAnd(a: Operand, b: Operand, options?: OutOptions): NdArra
  * Element-wise `a || b`.
  *
  * @see numpy.logical_or
+ * @example
+ * ```ts
+ * logicalOr(array([0, 0, 2]), array([0, 1, 0])).toArray(); // [0, 1, 1]
+ * ```
  */
 export function logicalOr(a: Operand, b: Operand, options?: OutOptions): NdArray {
   return binaryOp(a, b, options, () => ({ toBool: K.orK }), toBool);
