@@ -216,8 +216,12 @@ export function castInto(src: Layout, dst: Layout, casting: Casting = 'unsafe'):
     return;
   }
   const fused = casting === 'unsafe' && isFloatDType(from) ? fusedCast(to, dData) : undefined;
-  const scratchIn = new Float64Array(CHUNK);
-  const scratchOut = new Float64Array(CHUNK);
+  const line = Math.min(
+    CHUNK,
+    dst.shape.reduce((q, d) => q * d, 1),
+  );
+  const scratchIn = new Float64Array(line);
+  const scratchOut = new Float64Array(line);
   const ref: ChunkRef = { array: scratchIn, base: 0 };
   forEachRun(src.shape, [dst.strides, src.strides], [dst.offset, src.offset], (off, length, st) => {
     for (let start = 0; start < length; start += CHUNK) {

@@ -113,12 +113,15 @@ export function checkShape(shape: unknown, name = 'shape'): number[] {
       },
     );
   }
-  const out = Array.from(list as ArrayLike<unknown>, (d) => d) as unknown[];
+  const dims = list as ArrayLike<unknown>;
+  const out = new Array<number>(dims.length);
   let size = 1;
-  for (const d of out) {
+  for (let i = 0; i < dims.length; i++) {
+    const d = dims[i];
     if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) {
       throw invalidArgument(name, 'an array of integers ≥ 0', shape);
     }
+    out[i] = d;
     size *= d;
   }
   if (!Number.isSafeInteger(size)) {
@@ -126,7 +129,7 @@ export function checkShape(shape: unknown, name = 'shape'): number[] {
       argument: name,
     });
   }
-  return out as number[];
+  return out;
 }
 
 /**

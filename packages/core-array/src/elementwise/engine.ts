@@ -4,7 +4,7 @@
  * to a monomorphic float64 kernel, and stored in the result dtype.
  */
 import { asarray, type NdArrayLike } from '../array.js';
-import { CHUNK, type ChunkRef, chunkRef, loadChunk, storeChunk } from '../chunks.js';
+import { CHUNK, type ChunkRef, loadChunk, storeChunk } from '../chunks.js';
 import { allocate, type NumericDType, type NumericTypedArray } from '../dtypes.js';
 import { describeValue, invalidArgument, NdImageError } from '../errors.js';
 import { forEachRun } from '../iterate.js';
@@ -118,6 +118,9 @@ function checkOut(out: unknown, shape: readonly number[], dtype: NumericDType): 
   return out;
 }
 
+/** Placeholder line for inputs that are read in place. */
+const NO_LINE = new Float64Array(0);
+
 /** Everything a run needs, prepared once per call. */
 interface Plan {
   out: NdArray;
@@ -126,8 +129,10 @@ interface Plan {
   strides: (readonly number[])[];
   offsets: number[];
   refs: ChunkRef[];
-  /** Each input's own conversion line (a ref may point at the input's data instead). */
-  scratch: Float64Array[];
+  /** Each input's own conversion line (a ref may point at the input's data instead); made on first need. */
+  scratch: (Float64Array | undefined)[];
+  /** Length of a conversion line: a chunk, or less for small arrays. */
+  line: number;
   /** Per chunk: each input's float64 array and base index (reused). */
   arrays: Float64Array[];
   bases: number[];
@@ -149,7 +154,8 @@ function plan(layouts: readonly NdArray[], dtype: NumericDType, options: OutOpti
       : checkOut(options.out, shape, dtype);
   // An input that overlaps `out` in another layout would be overwritten before it is read.
   const inputs = layouts.map((l) => (sharesMemory(l, out) && !sameLayout(l, out) ? l.copy() : l));
-  const refs = inputs.map(() => chunkRef());
+  const size = shape.reduce((q, d) => q * d, 1);
+  const refs: ChunkRef[] = inputs.map(() => ({ array: NO_LINE, base: 0 }));
   return {
     out,
     shape,
@@ -157,7 +163,8 @@ function plan(layouts: readonly NdArray[], dtype: NumericDType, options: OutOpti
     strides: [out.strides, ...inputs.map((l) => broadcastStrides(l.shape, l.strides, shape))],
     offsets: [out.offset, ...inputs.map((l) => l.offset)],
     refs,
-    scratch: refs.map((r) => r.array),
+    scratch: refs.map(() => undefined),
+    line: Math.min(CHUNK, size),
     arrays: refs.map((r) => r.array),
     bases: refs.map(() => 0),
   };
@@ -168,14 +175,14 @@ function loadInputs(p: Plan, off: readonly number[], st: readonly number[], star
   for (let k = 0; k < p.inData.length; k++) {
     const s = st[k + 1] as number;
     const ref = p.refs[k] as ChunkRef;
-    loadChunk(
-      p.inData[k] as NumericTypedArray,
-      (off[k + 1] as number) + start * s,
-      s,
-      n,
-      p.scratch[k] as Float64Array,
-      ref,
-    );
+    const data = p.inData[k] as NumericTypedArray;
+    // Float64 inputs with unit stride are read in place; only the others need a conversion line.
+    let line = p.scratch[k];
+    if (line === undefined && !(s === 1 && data instanceof Float64Array)) {
+      line = new Float64Array(p.line);
+      p.scratch[k] = line;
+    }
+    loadChunk(data, (off[k + 1] as number) + start * s, s, n, line ?? NO_LINE, ref);
     p.arrays[k] = ref.array;
     p.bases[k] = ref.base;
   }
@@ -231,9 +238,10 @@ function scalarRoute(
 function runFloat(p: Plan, dtype: NumericDType, kernel: Kernel): void {
   const { out, inData, arrays, bases } = p;
   const outData = out.data as NumericTypedArray;
-  const result = new Float64Array(CHUNK);
+  const line = p.line;
+  let result: Float64Array | undefined;
   // A result stored into a wider `out` is first rounded to its own dtype, as NumPy computes it.
-  const rounding = out.dtype !== dtype && dtype !== 'float64' ? allocate(dtype, CHUNK) : undefined;
+  const rounding = out.dtype !== dtype && dtype !== 'float64' ? allocate(dtype, line) : undefined;
   const direct = outData instanceof Float64Array && rounding === undefined;
   const nin = inData.length;
   forEachRun(p.shape, p.strides, p.offsets, (off, length, st) => {
@@ -257,6 +265,7 @@ function runFloat(p: Plan, dtype: NumericDType, kernel: Kernel): void {
         kernel(outData as Float64Array, outAt, arrays, bases, n);
         continue;
       }
+      result ??= new Float64Array(line);
       kernel(result, 0, arrays, bases, n);
       if (rounding !== undefined) {
         rounding.set(result.subarray(0, n));
@@ -270,7 +279,7 @@ function runFloat(p: Plan, dtype: NumericDType, kernel: Kernel): void {
 function runBool(p: Plan, kernel: BoolKernel): void {
   const { out, arrays, bases } = p;
   const outData = out.data as NumericTypedArray;
-  const result = new Uint8Array(CHUNK);
+  let result: Uint8Array | undefined;
   // 0/1 bytes go straight into a bool or uint8 output; any other output gets them converted.
   const direct = out.dtype === 'bool' || out.dtype === 'uint8';
   forEachRun(p.shape, p.strides, p.offsets, (off, length, st) => {
@@ -283,6 +292,7 @@ function runBool(p: Plan, kernel: BoolKernel): void {
         kernel(outData as Uint8Array, outAt, arrays, bases, n);
         continue;
       }
+      result ??= new Uint8Array(p.line);
       kernel(result, 0, arrays, bases, n);
       if (outStride === 1) outData.set(result.subarray(0, n), outAt);
       else for (let k = 0; k < n; k++) outData[outAt + k * outStride] = result[k] as number;

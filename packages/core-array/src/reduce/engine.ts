@@ -88,7 +88,7 @@ export function fold(plan: ReducePlan, mode: FoldMode, center?: Float64Array): F
   if (mode === 'max') acc.fill(-Infinity);
   else if (mode === 'min') acc.fill(Infinity);
   const data = input.data as NumericTypedArray;
-  const scratch = new Float64Array(BLOCK);
+  const scratch = new Float64Array(Math.min(BLOCK, input.size));
   const ref: ChunkRef = { array: scratch, base: 0 };
   const c = center ?? acc;
   // Walk the input in memory order (axes by decreasing |stride|), as NumPy's reductions do: a
