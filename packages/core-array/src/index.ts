@@ -57,7 +57,7 @@ export { type RandomNormalOptions, type RandomOptions, RandomState, random, rand
 // Reductions
 export type { ArrayReduceOptions, ReduceOptions, ScalarReduceOptions } from './reduce/engine.js';
 export { type ArgOptions, argmax, argmin, max, min } from './reduce/extrema.js';
-export { type MomentOptions, mean, norm, std, sum, variance } from './reduce/statistics.js';
+export { type MomentOptions, mean, norm, std, sum, variance, variance as var } from './reduce/statistics.js';
 // Rearranging
 export { roll } from './roll.js';
 // Shapes, dtypes and casting
