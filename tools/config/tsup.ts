@@ -19,6 +19,8 @@ export function packageBuild(entry: Record<string, string> = { index: 'src/index
     splitting: true,
     treeshake: true,
     external: [/^node:/, /^@ndimage\//],
+    // Keep `node:` specifiers as written (tsup strips them by default), so Node-only imports stay obvious.
+    removeNodeProtocol: false,
     ...extra,
   });
 }
