@@ -94,11 +94,14 @@ describe('TSDoc examples', () => {
         const body = instrument(block);
         // Node-only usage (reading files) is shown, not run.
         if (/^\s*import\b|import\.meta/m.test(body)) return;
-        const fn = new Function('__check', '__throws', ...Object.keys(scope), body);
+        // A quiet console: examples may log; the test output should not.
+        const quiet = { log: () => undefined };
+        const fn = new Function('__check', '__throws', 'console', ...Object.keys(scope), body);
         try {
           fn(
             (actual: unknown, comment: string) => checks.push([actual, comment]),
             (thunk: () => unknown) => expect(thunk).toThrow(),
+            quiet,
             ...Object.values(scope),
           );
         } catch (e) {
