@@ -69,3 +69,26 @@ export function storeChunk(
     for (let k = 0, j = offset; k < n; k++, j += stride) data[j] = src[base + k] as number;
   }
 }
+
+/**
+ * Copies `n` elements of `data` (from `offset`, stepping `stride`; any numeric dtype) into
+ * `into[at .. at + n)` as float64. The building block of line filters: a unit-stride line is
+ * converted natively by `TypedArray#set`, a strided one element by element.
+ *
+ * @example
+ * ```ts
+ * const buf = new Float64Array(5);
+ * readLine(new Uint8Array([1, 2, 3, 4, 5, 6]), 1, 2, 3, buf, 1); // buf is [0, 2, 4, 6, 0]
+ * ```
+ */
+export function readLine(
+  data: NumericTypedArray,
+  offset: number,
+  stride: number,
+  n: number,
+  into: Float64Array,
+  at: number,
+): void {
+  if (stride === 1) into.set(data.subarray(offset, offset + n), at);
+  else for (let k = 0, j = offset; k < n; k++, j += stride) into[at + k] = data[j] as number;
+}

@@ -9,6 +9,7 @@
 // Creation
 export { type ArrayOptions, array, asarray, isNdArrayLike, type NdArrayLike, type NestedInput } from './array.js';
 export { type Casting, castInto, rint } from './cast.js';
+export { readLine } from './chunks.js';
 export { arange, type DTypeOptions, empty, full, fullLike, ones, onesLike, zeros, zerosLike } from './creation.js';
 export {
   checkDType,

@@ -1,0 +1,52 @@
+/**
+ * The 1-D line engine every separable filter runs on (SciPy's "line path"): each line along
+ * `axis` is copied into a float64 buffer padded by `left`/`right` samples of boundary extension,
+ * a line kernel computes the line's outputs, and they are stored with SciPy's cast.
+ */
+import { forEachRun, type NdArray, type NumericTypedArray, readLine } from '@ndimage/core-array';
+import { type BoundaryMode, extendLine } from './modes.js';
+import { lineStore } from './output.js';
+
+/**
+ * Computes `n` outputs into `dst[0..n)` from `buf`, where `buf[left + i]` is input sample `i`
+ * and the samples before and after are the boundary extension.
+ */
+export type LineKernel = (buf: Float64Array, n: number, dst: Float64Array) => void;
+
+/** One pass of a line filter. */
+export interface LinePass {
+  input: NdArray;
+  /** Where results go (may be `input` itself: each line is read whole before it is written). */
+  output: NdArray;
+  axis: number;
+  /** Extension samples needed before and after each line. */
+  left: number;
+  right: number;
+  mode: BoundaryMode;
+  cval: number;
+  kernel: LineKernel;
+}
+
+/** Runs a line filter over every line of `input` along `axis`. */
+export function runLinePass(pass: LinePass): void {
+  const { input, output, axis, left, right, mode, cval, kernel } = pass;
+  const n = input.shape[axis] as number;
+  if (input.size === 0) return;
+  const otherShape = input.shape.filter((_, i) => i !== axis);
+  const inStrides = input.strides.filter((_, i) => i !== axis);
+  const outStrides = output.strides.filter((_, i) => i !== axis);
+  const inStep = input.strides[axis] as number;
+  const outStep = output.strides[axis] as number;
+  const data = input.data as NumericTypedArray;
+  const buf = new Float64Array(left + n + right);
+  const dst = new Float64Array(n);
+  const store = lineStore(output);
+  forEachRun(otherShape, [inStrides, outStrides], [input.offset, output.offset], (off, count, st) => {
+    for (let k = 0; k < count; k++) {
+      readLine(data, (off[0] as number) + k * (st[0] as number), inStep, n, buf, left);
+      extendLine(buf, left, n, right, mode, cval);
+      kernel(buf, n, dst);
+      store(dst, 0, n, (off[1] as number) + k * (st[1] as number), outStep);
+    }
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * Moving averages: the mean of `size` samples, along one axis or all of them.
+ */
+import { asarray, castInto, checkOptions, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
+import { runLinePass } from './line-filter.js';
+import { type BoundaryMode, modesPerAxis } from './modes.js';
+import { type BoundaryOptions, checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
+import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
+
+/** Options of {@link uniformFilter1d}. */
+export interface UniformFilter1dOptions extends Correlate1dOptions {}
+
+/** Options of {@link uniformFilter}. */
+export interface UniformFilterOptions extends BoundaryOptions, OutputOptions {
+  /** Window shift per axis (or one for all); valid: −(size//2) ≤ origin ≤ (size−1)//2. @defaultValue 0 */
+  origin?: number | readonly number[];
+}
+
+/**
+ * SciPy's running sum, in its order: the first window summed left to right, then one sample in
+ * and one out per step, each output the sum divided by `size`. (A NaN therefore spreads to the end
+ * of its line, as in SciPy.)
+ */
+function uniformKernel(size: number): (buf: Float64Array, n: number, dst: Float64Array) => void {
+  return (buf, n, dst) => {
+    let s = 0;
+    for (let k = 0; k < size; k++) s += buf[k]!;
+    dst[0] = s / size;
+    for (let i = 1; i < n; i++) {
+      s += buf[i + size - 1]! - buf[i - 1]!;
+      dst[i] = s / size;
+    }
+  };
+}
+
+/** Runs one uniform pass along `axis` into `target`. */
+export function uniformInto(
+  input: NdArray,
+  size: number,
+  axis: number,
+  target: NdArray,
+  mode: BoundaryMode,
+  cval: number,
+  origin: number,
+): void {
+  const left = (size >> 1) + origin;
+  runLinePass({ input, output: target, axis, left, right: size - 1 - left, mode, cval, kernel: uniformKernel(size) });
+}
+
+/**
+ * Moving average of `size` samples along one axis: the window of output i is
+ * in[i − size//2 − origin … i − size//2 − origin + size − 1].
+ *
+ * @example
+ * ```ts
+ * import { array } from '@ndimage/core-array';
+ * uniformFilter1d(array([0, 0, 9, 0, 0]), 3).toArray(); // [0, 3, 3, 3, 0]
+ * uniformFilter1d(array([0, 0, 9, 0, 0]), 2).toArray(); // [0, 0, 4.5, 4.5, 0]
+ * ```
+ * @see scipy.ndimage.uniform_filter1d
+ */
+export function uniformFilter1d(input: NdArrayLike, size: number, options?: UniformFilter1dOptions): NdArray {
+  const { a, axis, mode, cval } = prepare1d(input, options);
+  const s = positiveInteger(size, 'size');
+  const origin = checkOrigin(options?.origin, s);
+  const out = resolveOutput(a, options?.output);
+  return withStorage(out, (t) => uniformInto(a, s, axis, t, mode, cval, origin));
+}
+
+/**
+ * Moving average over a box of `size` (one per axis, or one for all), as separable 1-D passes in
+ * increasing axis order, each stored in the output dtype (SciPy). Axes of size 1 are skipped.
+ *
+ * @example
+ * ```ts
+ * import { array } from '@ndimage/core-array';
+ * uniformFilter(array([[0, 0, 0], [0, 9, 0], [0, 0, 0]]), 3, { mode: 'constant' }).toArray();
+ * // [[1, 1, 1], [1, 1, 1], [1, 1, 1]]
+ * ```
+ * @see scipy.ndimage.uniform_filter
+ */
+export function uniformFilter(
+  input: NdArrayLike,
+  size: number | readonly number[] = 3,
+  options?: UniformFilterOptions,
+): NdArray {
+  const o = checkOptions(options);
+  const a = asarray(input);
+  refuseStorageDType(a.dtype, 'input');
+  const sizes = perAxis(size, a.ndim, 'size', positiveInteger);
+  const origins = perAxis(o.origin ?? 0, a.ndim, 'origin', (v, name) => v);
+  const checkedOrigins = origins.map((v, i) =>
+    checkOrigin(v, sizes[i] as number, a.ndim > 1 ? `origin[${i}]` : 'origin'),
+  );
+  const modes = modesPerAxis(o.mode, a.ndim);
+  const cval = checkCval(o.cval);
+  const out = resolveOutput(a, o.output);
+  return withStorage(out, (t) => {
+    let cur: NdArray = a;
+    for (let axis = 0; axis < a.ndim; axis++) {
+      const s = sizes[axis] as number;
+      if (s <= 1) continue;
+      uniformInto(cur, s, axis, t, modes[axis] as BoundaryMode, cval, checkedOrigins[axis] as number);
+      cur = t;
+    }
+    if (cur === a) castInto(a, t);
+  });
+}
