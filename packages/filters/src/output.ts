@@ -79,6 +79,8 @@ function to16(o: Uint16Array, at: number, stride: number, a: Float64Array, base:
   }
 }
 
+const TWO63 = 2 ** 63;
+
 function to32(
   o: Int32Array,
   at: number,
@@ -90,7 +92,7 @@ function to32(
 ): void {
   for (let k = 0, j = at; k < n; k++, j += stride) {
     const v = a[base + k]!;
-    if (unsigned) o[j] = v > -9223372036854775808 && v < 9223372036854775808 ? v : 0;
+    if (unsigned) o[j] = v > -TWO63 && v < TWO63 ? v : 0;
     else o[j] = v > -2147483649 && v < 2147483648 ? v : -2147483648;
   }
 }

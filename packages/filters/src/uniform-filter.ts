@@ -89,7 +89,7 @@ export function uniformFilter(
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const sizes = perAxis(size, a.ndim, 'size', positiveInteger);
-  const origins = perAxis(o.origin ?? 0, a.ndim, 'origin', (v, name) => v);
+  const origins = perAxis(o.origin ?? 0, a.ndim, 'origin', (v) => v);
   const checkedOrigins = origins.map((v, i) =>
     checkOrigin(v, sizes[i] as number, a.ndim > 1 ? `origin[${i}]` : 'origin'),
   );
