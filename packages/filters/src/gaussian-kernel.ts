@@ -60,7 +60,7 @@ function numpySum(a: Float64Array): number {
  *
  * @example
  * ```ts
- * gaussianKernel1d(1, 0, 1); // [0.274068619061197, 0.451862761877606, 0.274068619061197]
+ * gaussianKernel1d(1, 0, 1); // [0.274068619061197, 0.45186276187760605, 0.274068619061197]
  * ```
  */
 export function gaussianKernel1d(sigma: number, order: number, radius: number): Float64Array {

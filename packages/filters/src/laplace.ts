@@ -34,7 +34,7 @@ export interface LaplaceOptions extends BoundaryOptions, OutputOptions {}
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * const d2: Derivative2 = (x, axis, out, mode, cval) => correlate1d(x, [1, -2, 1], { axis, output: out, mode, cval });
+ * const d2 = (x, axis, out, mode, cval) => correlate1d(x, [1, -2, 1], { axis, output: out, mode, cval });
  * genericLaplace(array([[0, 0, 0], [0, 1, 0], [0, 0, 0]]), d2).toArray(); // [[0, 1, 0], [1, -4, 1], [0, 1, 0]]
  * ```
  * @see scipy.ndimage.generic_laplace
@@ -103,7 +103,7 @@ export interface GaussianLaplaceOptions extends LaplaceOptions {
  * import { zeros } from '@ndimage/core-array';
  * const im = zeros([9, 9]);
  * im.set(4, 4, 1);
- * gaussianLaplace(im, 1).get(4, 4); // -0.3183098861837907 (≈ −1/π, the centre of the LoG)
+ * gaussianLaplace(im, 1).get(4, 4); // -0.31831178348375944 (≈ −1/π: the centre of the LoG)
  * ```
  * @see scipy.ndimage.gaussian_laplace
  */

@@ -1,0 +1,122 @@
+/**
+ * Property tests (fast-check): the filters are linear, commute with shifts in wrap mode, a
+ * normalised Gaussian keeps the sum in wrap mode, and Gaussian derivatives of a ramp are its slope.
+ */
+import { add, array, mul, roll, sum } from '@ndimage/core-array';
+import { expectArrayClose } from '@ndimage/core-array/testing';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { correlate, gaussianFilter, laplace, sobel, uniformFilter } from '../src/index.js';
+
+/** A random 2-D float64 image, 1–12 × 1–12. */
+const image = fc
+  .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }))
+  .chain(([h, w]) =>
+    fc
+      .array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: h * w, maxLength: h * w })
+      .map((v) => array(v).reshape([h, w])),
+  );
+const sigma = fc.double({ min: 0.2, max: 4, noNaN: true });
+const modes = fc.constantFrom('reflect', 'constant', 'nearest', 'mirror', 'wrap') as fc.Arbitrary<never>;
+
+const filters: [string, (x: never, mode: never) => ReturnType<typeof sobel>][] = [
+  ['gaussianFilter σ=1.3', (x, mode) => gaussianFilter(x, 1.3, { mode })],
+  ['gaussianFilter order (1, 0)', (x, mode) => gaussianFilter(x, 1, { order: [1, 0], mode })],
+  ['sobel', (x, mode) => sobel(x, { mode })],
+  ['laplace', (x, mode) => laplace(x, { mode })],
+  ['uniformFilter 3', (x, mode) => uniformFilter(x, 3, { mode })],
+  [
+    'correlate',
+    (x, mode) =>
+      correlate(
+        x,
+        [
+          [1, -2],
+          [0.5, 3],
+        ],
+        { mode },
+      ),
+  ],
+];
+
+describe('linearity: f(a·x + b·y) = a·f(x) + b·f(y) (constant mode with cval 0 is linear too)', () => {
+  for (const [name, f] of filters) {
+    it(name, () => {
+      fc.assert(
+        fc.property(
+          image,
+          fc.double({ min: -3, max: 3, noNaN: true }),
+          fc.double({ min: -3, max: 3, noNaN: true }),
+          modes,
+          (x, a, b, mode) => {
+            const y = mul(x, 0.5);
+            const left = f(add(mul(x, a), mul(y, b)) as never, mode);
+            const right = add(mul(f(x as never, mode), a), mul(f(y as never, mode), b));
+            expectArrayClose(left, right, { rtol: 1e-9, atol: 1e-6, relativeTo: 'max' });
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  }
+});
+
+describe('shift-equivariance in wrap mode: f(roll(x, s)) = roll(f(x), s)', () => {
+  for (const [name, f] of filters) {
+    it(name, () => {
+      fc.assert(
+        fc.property(image, fc.integer({ min: -5, max: 5 }), fc.integer({ min: -5, max: 5 }), (x, s0, s1) => {
+          const shifted = roll(x, [s0, s1], [0, 1]);
+          expectArrayClose(
+            f(shifted as never, 'wrap' as never),
+            roll(f(x as never, 'wrap' as never), [s0, s1], [0, 1]),
+            {
+              rtol: 1e-12,
+              atol: 1e-9,
+              relativeTo: 'max',
+            },
+          );
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+});
+
+describe('a normalised Gaussian keeps the sum in wrap mode', () => {
+  it('Σ gaussianFilter(x, σ, wrap) = Σ x', () => {
+    fc.assert(
+      fc.property(image, sigma, (x, s) => {
+        const total = sum(x);
+        expect(sum(gaussianFilter(x, s, { mode: 'wrap' }))).toBeCloseTo(total, 6);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('Gaussian derivatives of a ramp give its slope', () => {
+  it('order 1 along x of a·x + b·y is a (times SciPy’s Σx²φ/σ² factor, within 1e-3 of 1 for σ ≥ 1)', () => {
+    const wide = fc.double({ min: 1, max: 4, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        wide,
+        (a, b, s) => {
+          const n = 48;
+          const ramp = array(Array.from({ length: n * n }, (_, k) => a * (k % n) + b * Math.floor(k / n))).reshape([
+            n,
+            n,
+          ]);
+          const dx = gaussianFilter(ramp, s, { order: [0, 1], mode: 'nearest' });
+          const dy = gaussianFilter(ramp, s, { order: [1, 0], mode: 'nearest' });
+          // Far from the edges the extension does not matter.
+          expect(Math.abs((dx.get(24, 24) as number) - a)).toBeLessThanOrEqual(1e-3 * Math.abs(a) + 1e-9);
+          expect(Math.abs((dy.get(24, 24) as number) - b)).toBeLessThanOrEqual(1e-3 * Math.abs(b) + 1e-9);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
