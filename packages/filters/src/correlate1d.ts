@@ -11,6 +11,8 @@ import {
   NdImageError,
   normalizeAxis,
 } from '@ndimage/core-array';
+import { prepareKernel, lineKernel } from './correlate-kernels.js';
+import { acrossRows, correlateRows } from './correlate-rows.js';
 import { runLinePass } from './line-filter.js';
 import { type BoundaryMode, singleMode } from './modes.js';
 import { type BoundaryOptions, checkCval, checkOrigin } from './options.js';
@@ -48,68 +50,10 @@ export function checkWeights1d(weights: unknown, name = 'weights'): Float64Array
   return values;
 }
 
-/** How an odd-length kernel may be folded around its centre (SciPy's test, absolute 2.22e-16). */
-function symmetry(w: Float64Array): 'symmetric' | 'antisymmetric' | 'general' {
-  const L = w.length;
-  if (L % 2 === 0) return 'general';
-  const c = L >> 1;
-  let sym = true;
-  let anti = true;
-  for (let j = 1; j <= c; j++) {
-    const a = w[c + j] as number;
-    const b = w[c - j] as number;
-    if (!(Math.abs(a - b) <= Number.EPSILON)) sym = false;
-    if (!(Math.abs(a + b) <= Number.EPSILON)) anti = false;
-  }
-  return sym ? 'symmetric' : anti ? 'antisymmetric' : 'general';
-}
-
-/**
- * The line kernel for weights `w`, in SciPy's evaluation order (§1.7 of the behaviour notes), so
- * results agree with SciPy to the last bit wherever the weights do.
- */
-export function correlationKernel(w: Float64Array): (buf: Float64Array, n: number, dst: Float64Array) => void {
-  const L = w.length;
-  const kind = symmetry(w);
-  if (kind === 'general') {
-    const last = L - 1;
-    const wl = w[last] as number;
-    return (buf, n, dst) => {
-      for (let i = 0; i < n; i++) {
-        let acc = buf[i + last]! * wl;
-        for (let k = 0; k < last; k++) acc += buf[i + k]! * w[k]!;
-        dst[i] = acc;
-      }
-    };
-  }
-  const c = L >> 1;
-  const wc = w[c] as number;
-  // Outer taps first, as SciPy adds them.
-  const folded = new Float64Array(c);
-  for (let j = c; j >= 1; j--) folded[c - j] = w[c - j] as number;
-  if (kind === 'symmetric') {
-    return (buf, n, dst) => {
-      for (let i = 0; i < n; i++) {
-        const p = i + c;
-        let acc = buf[p]! * wc;
-        for (let j = c; j >= 1; j--) acc += (buf[p - j]! + buf[p + j]!) * folded[c - j]!;
-        dst[i] = acc;
-      }
-    };
-  }
-  return (buf, n, dst) => {
-    for (let i = 0; i < n; i++) {
-      const p = i + c;
-      let acc = buf[p]! * wc;
-      for (let j = c; j >= 1; j--) acc += (buf[p - j]! - buf[p + j]!) * folded[c - j]!;
-      dst[i] = acc;
-    }
-  };
-}
-
 /**
  * Correlates `input` with `weights` along `axis` into `target` (any dtype, possibly `input`
- * itself): the shared core of correlate1d, the Gaussian filters, Sobel and friends.
+ * itself): the shared core of correlate1d, the Gaussian filters, Sobel and friends. A strided axis
+ * whose trailing block is contiguous runs across whole rows; anything else runs line by line.
  */
 export function correlate1dInto(
   input: NdArray,
@@ -122,6 +66,12 @@ export function correlate1dInto(
 ): void {
   const L = weights.length;
   const left = (L >> 1) + origin;
+  const k = prepareKernel(weights);
+  if (input.size === 0) return;
+  if (acrossRows(input, target, axis)) {
+    correlateRows(input, k, axis, target, mode, cval, left);
+    return;
+  }
   runLinePass({
     input,
     output: target,
@@ -130,7 +80,7 @@ export function correlate1dInto(
     right: L - 1 - left,
     mode,
     cval,
-    kernel: correlationKernel(weights),
+    kernel: (buf, n, dst, d0) => lineKernel(k, buf, n, dst, d0),
   });
 }
 

@@ -8,10 +8,10 @@ import { type BoundaryMode, extendLine } from './modes.js';
 import { lineStore } from './output.js';
 
 /**
- * Computes `n` outputs into `dst[0..n)` from `buf`, where `buf[left + i]` is input sample `i`
- * and the samples before and after are the boundary extension.
+ * Computes `n` outputs into `dst[d0 .. d0 + n)` from `buf`, where `buf[left + i]` is input sample
+ * `i` and the samples before and after are the boundary extension.
  */
-export type LineKernel = (buf: Float64Array, n: number, dst: Float64Array) => void;
+export type LineKernel = (buf: Float64Array, n: number, dst: Float64Array, d0: number) => void;
 
 /** One pass of a line filter. */
 export interface LinePass {
@@ -41,12 +41,18 @@ export function runLinePass(pass: LinePass): void {
   const buf = new Float64Array(left + n + right);
   const dst = new Float64Array(n);
   const store = lineStore(output);
+  // A float64 output line with unit stride is written by the kernel itself, not copied.
+  const direct = output.data instanceof Float64Array && outStep === 1 ? output.data : undefined;
   forEachRun(otherShape, [inStrides, outStrides], [input.offset, output.offset], (off, count, st) => {
     for (let k = 0; k < count; k++) {
       readLine(data, (off[0] as number) + k * (st[0] as number), inStep, n, buf, left);
       extendLine(buf, left, n, right, mode, cval);
-      kernel(buf, n, dst);
-      store(dst, 0, n, (off[1] as number) + k * (st[1] as number), outStep);
+      const at = (off[1] as number) + k * (st[1] as number);
+      if (direct !== undefined) kernel(buf, n, direct, at);
+      else {
+        kernel(buf, n, dst, 0);
+        store(dst, 0, n, at, outStep);
+      }
     }
   });
 }

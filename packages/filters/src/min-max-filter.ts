@@ -5,7 +5,7 @@
 import { asarray, castInto, checkOptions, type NdArray, type NdArrayLike } from '@ndimage/core-array';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
 import { checkFootprint, type FootprintOptions, runFootprintFilter, sizeOrOptions } from './footprint.js';
-import { runLinePass } from './line-filter.js';
+import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis, singleMode } from './modes.js';
 import { checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
 import { refuseStorageDType, resolveOutput, withStorage } from './output.js';
@@ -18,12 +18,12 @@ export interface MinMaxFilter1dOptions extends Correlate1dOptions {}
  * per sample whatever the size. The comparisons are SciPy's, so NaN behaves as there: a NaN
  * never wins a comparison and leaves the queue only when it is the oldest entry.
  */
-function extremumKernel(size: number, minimum: boolean): (buf: Float64Array, n: number, dst: Float64Array) => void {
+function extremumKernel(size: number, minimum: boolean): LineKernel {
   const values = new Float64Array(size);
   const deaths = new Float64Array(size);
-  return (buf, n, dst) => {
+  return (buf, n, dst, d0) => {
     if (size === 1) {
-      for (let i = 0; i < n; i++) dst[i] = buf[i]!;
+      for (let i = 0; i < n; i++) dst[d0 + i] = buf[i]!;
       return;
     }
     let head = 0; // the current extremum
@@ -44,7 +44,7 @@ function extremumKernel(size: number, minimum: boolean): (buf: Float64Array, n: 
         values[last] = v;
         deaths[last] = t + size;
       }
-      if (t >= size - 1) dst[t - size + 1] = values[head]!;
+      if (t >= size - 1) dst[d0 + t - size + 1] = values[head]!;
     }
   };
 }

@@ -3,7 +3,7 @@
  */
 import { asarray, castInto, checkOptions, type NdArray, type NdArrayLike } from '@ndimage/core-array';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
-import { runLinePass } from './line-filter.js';
+import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
@@ -22,14 +22,14 @@ export interface UniformFilterOptions extends BoundaryOptions, OutputOptions {
  * and one out per step, each output the sum divided by `size`. (A NaN therefore spreads to the end
  * of its line, as in SciPy.)
  */
-function uniformKernel(size: number): (buf: Float64Array, n: number, dst: Float64Array) => void {
-  return (buf, n, dst) => {
+function uniformKernel(size: number): LineKernel {
+  return (buf, n, dst, d0) => {
     let s = 0;
     for (let k = 0; k < size; k++) s += buf[k]!;
-    dst[0] = s / size;
+    dst[d0] = s / size;
     for (let i = 1; i < n; i++) {
       s += buf[i + size - 1]! - buf[i - 1]!;
-      dst[i] = s / size;
+      dst[d0 + i] = s / size;
     }
   };
 }
