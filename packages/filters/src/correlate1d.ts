@@ -11,8 +11,8 @@ import {
   NdImageError,
   normalizeAxis,
 } from '@ndimage/core-array';
-import { prepareKernel, lineKernel } from './correlate-kernels.js';
-import { acrossRows, correlateRows } from './correlate-rows.js';
+import { lineKernel, prepareKernel } from './correlate-kernels.js';
+import { acrossRows, correlateInterleaved, correlateRows, interleaved } from './correlate-rows.js';
 import { runLinePass } from './line-filter.js';
 import { type BoundaryMode, singleMode } from './modes.js';
 import { type BoundaryOptions, checkCval, checkOrigin } from './options.js';
@@ -70,6 +70,11 @@ export function correlate1dInto(
   if (input.size === 0) return;
   if (acrossRows(input, target, axis)) {
     correlateRows(input, k, axis, target, mode, cval, left);
+    return;
+  }
+  const inner = interleaved(input, target, axis);
+  if (inner > 1) {
+    correlateInterleaved(input, k, axis, target, mode, cval, left, L - 1 - left, inner);
     return;
   }
   runLinePass({
