@@ -65,22 +65,31 @@ function lineSymmetric(
   folded: Float64Array,
   wc: number,
   c: number,
-  step: number,
 ): void {
-  // Taps `step` elements apart (1 for a plain line; the channel count for interleaved channels).
-  // The pair offsets move by ±step per tap: this loop shape runs ~1.8× faster in V8 than
-  // recomputing p ± j·step (measured 60 → 33 ms on 2048 lines of 2048, 41 taps).
-  const cs = c * step;
+  // The loop shape matters to V8 by 1.7× (2048 lines of 2048, 41 taps: 55 → 33 ms): pair offsets
+  // moving by one per tap (lo++, hi--), lo written as i, and c used as is — an alias such as
+  // `const c = c` hides from V8 that hi stays below p + c and keeps the bounds checks.
+  // The n % 4 odd outputs first: a tail loop after the main one gets no type feedback when V8
+  // compiles the main loop on-stack, and its first use deoptimises the function (2× slower).
+  const head = n % 4;
   let i = 0;
+  for (; i < head; i++) {
+    const p = i + c;
+    let acc = buf[p]! * wc;
+    let lo = i; // = p − c; written as i, V8 compiles the loop ~1.7× faster (range analysis)
+    let hi = p + c;
+    for (let t = 0; t < c; t++, lo++, hi--) acc += (buf[lo]! + buf[hi]!) * folded[t]!;
+    dst[d0 + i] = acc;
+  }
   for (; i + 4 <= n; i += 4) {
-    const p = i + cs;
+    const p = i + c;
     let a0 = buf[p]! * wc;
     let a1 = buf[p + 1]! * wc;
     let a2 = buf[p + 2]! * wc;
     let a3 = buf[p + 3]! * wc;
-    let lo = p - cs;
-    let hi = p + cs;
-    for (let t = 0; t < c; t++, lo += step, hi -= step) {
+    let lo = i; // = p − c; written as i, V8 compiles the loop ~1.7× faster (range analysis)
+    let hi = p + c;
+    for (let t = 0; t < c; t++, lo++, hi--) {
       const wt = folded[t]!;
       a0 += (buf[lo]! + buf[hi]!) * wt;
       a1 += (buf[lo + 1]! + buf[hi + 1]!) * wt;
@@ -92,14 +101,6 @@ function lineSymmetric(
     dst[d0 + i + 2] = a2;
     dst[d0 + i + 3] = a3;
   }
-  for (; i < n; i++) {
-    const p = i + cs;
-    let acc = buf[p]! * wc;
-    let lo = p - cs;
-    let hi = p + cs;
-    for (let t = 0; t < c; t++, lo += step, hi -= step) acc += (buf[lo]! + buf[hi]!) * folded[t]!;
-    dst[d0 + i] = acc;
-  }
 }
 
 function lineAntisymmetric(
@@ -110,19 +111,28 @@ function lineAntisymmetric(
   folded: Float64Array,
   wc: number,
   c: number,
-  step: number,
 ): void {
-  const cs = c * step;
+  // The n % 4 odd outputs first: a tail loop after the main one gets no type feedback when V8
+  // compiles the main loop on-stack, and its first use deoptimises the function (2× slower).
+  const head = n % 4;
   let i = 0;
+  for (; i < head; i++) {
+    const p = i + c;
+    let acc = buf[p]! * wc;
+    let lo = i; // = p − c; written as i, V8 compiles the loop ~1.7× faster (range analysis)
+    let hi = p + c;
+    for (let t = 0; t < c; t++, lo++, hi--) acc += (buf[lo]! - buf[hi]!) * folded[t]!;
+    dst[d0 + i] = acc;
+  }
   for (; i + 4 <= n; i += 4) {
-    const p = i + cs;
+    const p = i + c;
     let a0 = buf[p]! * wc;
     let a1 = buf[p + 1]! * wc;
     let a2 = buf[p + 2]! * wc;
     let a3 = buf[p + 3]! * wc;
-    let lo = p - cs;
-    let hi = p + cs;
-    for (let t = 0; t < c; t++, lo += step, hi -= step) {
+    let lo = i; // = p − c; written as i, V8 compiles the loop ~1.7× faster (range analysis)
+    let hi = p + c;
+    for (let t = 0; t < c; t++, lo++, hi--) {
       const wt = folded[t]!;
       a0 += (buf[lo]! - buf[hi]!) * wt;
       a1 += (buf[lo + 1]! - buf[hi + 1]!) * wt;
@@ -134,28 +144,28 @@ function lineAntisymmetric(
     dst[d0 + i + 2] = a2;
     dst[d0 + i + 3] = a3;
   }
-  for (; i < n; i++) {
-    const p = i + cs;
-    let acc = buf[p]! * wc;
-    let lo = p - cs;
-    let hi = p + cs;
-    for (let t = 0; t < c; t++, lo += step, hi -= step) acc += (buf[lo]! - buf[hi]!) * folded[t]!;
-    dst[d0 + i] = acc;
-  }
 }
 
-function lineGeneral(buf: Float64Array, n: number, dst: Float64Array, d0: number, w: Float64Array, step: number): void {
+function lineGeneral(buf: Float64Array, n: number, dst: Float64Array, d0: number, w: Float64Array): void {
   const last = w.length - 1;
-  const ls = last * step;
   const wl = w[last]!;
+  // The n % 4 odd outputs first: a tail loop after the main one gets no type feedback when V8
+  // compiles the main loop on-stack, and its first use deoptimises the function (2× slower).
+  const head = n % 4;
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    let a0 = buf[i + ls]! * wl;
-    let a1 = buf[i + 1 + ls]! * wl;
-    let a2 = buf[i + 2 + ls]! * wl;
-    let a3 = buf[i + 3 + ls]! * wl;
+  for (; i < head; i++) {
+    let acc = buf[i + last]! * wl;
     let p = i;
-    for (let k = 0; k < last; k++, p += step) {
+    for (let k = 0; k < last; k++, p++) acc += buf[p]! * w[k]!;
+    dst[d0 + i] = acc;
+  }
+  for (; i + 4 <= n; i += 4) {
+    let a0 = buf[i + last]! * wl;
+    let a1 = buf[i + 1 + last]! * wl;
+    let a2 = buf[i + 2 + last]! * wl;
+    let a3 = buf[i + 3 + last]! * wl;
+    let p = i;
+    for (let k = 0; k < last; k++, p++) {
       const wk = w[k]!;
       a0 += buf[p]! * wk;
       a1 += buf[p + 1]! * wk;
@@ -167,22 +177,13 @@ function lineGeneral(buf: Float64Array, n: number, dst: Float64Array, d0: number
     dst[d0 + i + 2] = a2;
     dst[d0 + i + 3] = a3;
   }
-  for (; i < n; i++) {
-    let acc = buf[i + ls]! * wl;
-    let p = i;
-    for (let k = 0; k < last; k++, p += step) acc += buf[p]! * w[k]!;
-    dst[d0 + i] = acc;
-  }
 }
 
-/**
- * Correlates a padded line: `n` outputs into `dst[d0 ..]`, taps `step` elements apart (1 for a
- * plain line; B for B interleaved lines, such as the channels of an RGB row).
- */
-export function lineKernel(k: Prepared, buf: Float64Array, n: number, dst: Float64Array, d0: number, step = 1): void {
-  if (k.kind === 'symmetric') lineSymmetric(buf, n, dst, d0, k.folded, k.wc, k.c, step);
-  else if (k.kind === 'antisymmetric') lineAntisymmetric(buf, n, dst, d0, k.folded, k.wc, k.c, step);
-  else lineGeneral(buf, n, dst, d0, k.w, step);
+/** Correlates a padded line: `n` outputs into `dst[d0 ..]`. */
+export function lineKernel(k: Prepared, buf: Float64Array, n: number, dst: Float64Array, d0: number): void {
+  if (k.kind === 'symmetric') lineSymmetric(buf, n, dst, d0, k.folded, k.wc, k.c);
+  else if (k.kind === 'antisymmetric') lineAntisymmetric(buf, n, dst, d0, k.folded, k.wc, k.c);
+  else lineGeneral(buf, n, dst, d0, k.w);
 }
 
 // ---------------------------------------------------------------------------------------------

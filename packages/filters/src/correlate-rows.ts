@@ -5,7 +5,7 @@
  */
 import { forEachRun, type NdArray, type NumericTypedArray, readLine } from '@ndimage/core-array';
 import { lineKernel, type Prepared, rowKernel } from './correlate-kernels.js';
-import { type BoundaryMode, mapIndex } from './modes.js';
+import { type BoundaryMode, extendLine, mapIndex } from './modes.js';
 import { lineStore } from './output.js';
 
 /** Row chunk length: 256 doubles a row keeps all the taps' chunks of a 41-tap kernel in L2. */
@@ -108,7 +108,11 @@ export function interleaved(input: NdArray, target: NdArray, axis: number): numb
   return inner;
 }
 
-/** Correlates B interleaved lines at once (see {@link interleaved}); measured 203 → 120 ms on 2048² RGB. */
+/**
+ * Correlates B interleaved lines (see {@link interleaved}): one contiguous read of the row, split
+ * into B padded lines, the plain line kernel on each, and one contiguous write back. The split
+ * keeps the kernels at their unit-step speed (a variable tap spacing costs V8 ~70 %).
+ */
 export function correlateInterleaved(
   input: NdArray,
   k: Prepared,
@@ -122,34 +126,29 @@ export function correlateInterleaved(
 ): void {
   const n = input.shape[axis] as number;
   const len = n * inner;
-  const buf = new Float64Array((left + n + right) * inner);
-  const dst = new Float64Array(len);
+  const row = new Float64Array(len);
+  const lines = Array.from({ length: inner }, () => new Float64Array(left + n + right));
+  const outs = Array.from({ length: inner }, () => new Float64Array(n));
   const data = input.data as NumericTypedArray;
   const store = lineStore(target);
-  const direct = target.data instanceof Float64Array ? target.data : undefined;
-  // Extension: padded pixel p reads input pixel map(p − left), all B values of it.
-  const sources = new Int32Array(left + right);
-  for (let p = 0; p < left; p++) sources[p] = mapIndex(p - left, n, mode);
-  for (let p = 0; p < right; p++) sources[left + p] = mapIndex(n + p, n, mode);
   forEachRun(
     input.shape.slice(0, axis),
     [input.strides.slice(0, axis), target.strides.slice(0, axis)],
     [input.offset, target.offset],
     (off, count, st) => {
       for (let e = 0; e < count; e++) {
-        readLine(data, (off[0] as number) + e * (st[0] as number), 1, len, buf, left * inner);
-        for (let p = 0; p < left + right; p++) {
-          const m = sources[p] as number;
-          const at = (p < left ? p : n + p) * inner;
-          if (m < 0) buf.fill(cval, at, at + inner);
-          else buf.copyWithin(at, (left + m) * inner, (left + m + 1) * inner);
+        readLine(data, (off[0] as number) + e * (st[0] as number), 1, len, row, 0);
+        for (let b = 0; b < inner; b++) {
+          const buf = lines[b] as Float64Array;
+          for (let i = 0, j = b; i < n; i++, j += inner) buf[left + i] = row[j]!;
+          extendLine(buf, left, n, right, mode, cval);
+          lineKernel(k, buf, n, outs[b] as Float64Array, 0);
         }
-        const outAt = (off[1] as number) + e * (st[1] as number);
-        if (direct !== undefined) lineKernel(k, buf, len, direct, outAt, inner);
-        else {
-          lineKernel(k, buf, len, dst, 0, inner);
-          store(dst, 0, len, outAt, 1);
+        for (let b = 0; b < inner; b++) {
+          const o = outs[b] as Float64Array;
+          for (let i = 0, j = b; i < n; i++, j += inner) row[j] = o[i]!;
         }
+        store(row, 0, len, (off[1] as number) + e * (st[1] as number), 1);
       }
     },
   );
