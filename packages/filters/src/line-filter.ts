@@ -78,7 +78,14 @@ export function runLinePass(pass: LinePass): void {
 const GROUP = 4;
 
 /** Reads GROUP adjacent lines (line b starts at `start + b`) into `bufs[b][left ..]`. */
-function loadGroup(data: NumericTypedArray, start: number, step: number, n: number, bufs: Float64Array[], left: number): void {
+function loadGroup(
+  data: NumericTypedArray,
+  start: number,
+  step: number,
+  n: number,
+  bufs: Float64Array[],
+  left: number,
+): void {
   const b0 = bufs[0] as Float64Array;
   const b1 = bufs[1] as Float64Array;
   const b2 = bufs[2] as Float64Array;

@@ -10,6 +10,7 @@ import {
   normalizeAxis,
 } from '@ndimage/core-array';
 import { correlate1dInto } from './correlate1d.js';
+import { fusable, gradient2d } from './gradient-2d.js';
 import { modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
@@ -32,6 +33,10 @@ function gradient(input: NdArrayLike, options: GradientOptions | undefined, smoo
   const modes = modesPerAxis(o.mode, a.ndim);
   const cval = checkCval(o.cval);
   const out = resolveOutput(a, o.output);
+  if (fusable(a, out)) {
+    gradient2d(a, out, axis, smooth[1] as number, modes, cval);
+    return out;
+  }
   return withStorage(out, (t) => {
     correlate1dInto(a, DIFFERENCE, axis, t, modes[axis]!, cval, 0);
     for (let ax = 0; ax < a.ndim; ax++) if (ax !== axis) correlate1dInto(t, smooth, ax, t, modes[ax]!, cval, 0);

@@ -8,11 +8,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   correlate,
+  correlate1d,
   gaussianFilter,
   gaussianKernel1d,
   gaussianRadius,
   laplace,
   mapIndex,
+  prewitt,
   rankFilter,
   sobel,
   uniformFilter,
@@ -177,6 +179,36 @@ describe('rank filters equal sorting each window (sliding histogram, sorted wind
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('the one-pass 2-D Sobel/Prewitt is SciPy’s two passes, bit for bit', () => {
+  it('any image, axis, per-axis modes, float32 or float64', () => {
+    const mode = fc.constantFrom('reflect', 'constant', 'nearest', 'mirror', 'wrap');
+    fc.assert(
+      fc.property(
+        image,
+        fc.constantFrom(0, 1),
+        mode,
+        mode,
+        fc.constantFrom('float64', 'float32'),
+        fc.boolean(),
+        (x, axis, m0, m1, dtype, isSobel) => {
+          const input = x.astype(dtype);
+          const modes = [m0, m1] as never;
+          const fused = (isSobel ? sobel : prewitt)(input, { axis, mode: modes, cval: 2.5 });
+          // The two passes, as SciPy runs them.
+          const twoPass = correlate1d(input, [-1, 0, 1], { axis, mode: modes[axis], cval: 2.5 });
+          const smoothed = correlate1d(twoPass, isSobel ? [1, 2, 1] : [1, 1, 1], {
+            axis: 1 - axis,
+            mode: modes[1 - axis],
+            cval: 2.5,
+          });
+          expectArrayClose(fused, smoothed, { rtol: 0, atol: 0 });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
