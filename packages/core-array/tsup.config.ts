@@ -1,3 +1,9 @@
 import { packageBuild } from '../../tools/config/tsup.js';
 
-export default packageBuild({ index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' });
+export default packageBuild({
+  index: 'src/index.ts',
+  'testing/index': 'src/testing/index.ts',
+  'parallel/index': 'src/parallel/index.ts',
+  // Loaded by the pool with new URL('./worker.js', import.meta.url): must sit beside parallel/index.js.
+  'parallel/worker': 'src/parallel/worker.ts',
+});

@@ -53,6 +53,18 @@ export { type AstypeOptions, NdArray, type NdArrayOptions, type NestedArray } fr
 // .npy
 export { type ReadNpyOptions, readNpy } from './npy/read-npy.js';
 export { writeNpy } from './npy/write-npy.js';
+// Threads: the registry only (no Node imports); the pool itself is '@ndimage/core-array/parallel'
+export {
+  bands,
+  builtFile,
+  MIN_PARALLEL_ELEMENTS,
+  shared,
+  type ThreadBackend,
+  type ThreadsOptions,
+  type ThreadTask,
+  threadBackend,
+  threadCount,
+} from './parallel/registry.js';
 export { floatResultType, minScalarType, promoteTypes, resultType, type Scalar } from './promote.js';
 export { type RandomNormalOptions, type RandomOptions, RandomState, random, randomNormal } from './random.js';
 // Reductions

@@ -23,7 +23,11 @@ export function acrossRows(input: NdArray, target: NdArray, axis: number): boole
   return inner >= 16;
 }
 
-/** Runs the correlation across rows; `left` is the number of taps before the centre sample. */
+/**
+ * Runs the correlation across rows; `left` is the number of taps before the centre sample.
+ * Only output rows [rowStart, rowEnd) along `axis` are computed (one thread's band); the input is
+ * read wherever the taps reach.
+ */
 export function correlateRows(
   input: NdArray,
   k: Prepared,
@@ -32,6 +36,8 @@ export function correlateRows(
   mode: BoundaryMode,
   cval: number,
   left: number,
+  rowStart = 0,
+  rowEnd: number = input.shape[axis] as number,
 ): void {
   // Float64 input in its own memory is read in place. Any other dtype, or an input that is the
   // target itself, is converted a column chunk at a time into a block of float64 rows first (the
@@ -48,7 +54,18 @@ export function correlateRows(
   const cvalRow = new Float64Array(line).fill(cval);
   // Which input row each tap of each output row reads (−1: the constant row).
   const source = new Int32Array(n * L);
-  for (let i = 0; i < n; i++) for (let t = 0; t < L; t++) source[i * L + t] = mapIndex(i + t - left, n, mode);
+  let first = n;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < L; t++) {
+      const m = mapIndex(i + t - left, n, mode);
+      source[i * L + t] = m;
+      if (i >= rowStart && i < rowEnd && m >= 0) {
+        first = Math.min(first, m);
+        last = Math.max(last, m);
+      }
+    }
+  }
   const rows: Float64Array[] = new Array(L).fill(block ?? data);
   const offs: number[] = new Array(L).fill(0);
   const acc = new Float64Array(line);
@@ -66,9 +83,10 @@ export function correlateRows(
         const outBase = (off[1] as number) + e * (st[1] as number);
         for (let c0 = 0; c0 < inner; c0 += line) {
           const cw = Math.min(line, inner - c0);
+          // Convert only the rows this band's taps reach.
           if (block !== undefined)
-            for (let m = 0; m < n; m++) readLine(data, inBase + m * sIn + c0, 1, cw, block, m * line);
-          for (let i = 0; i < n; i++) {
+            for (let m = first; m <= last; m++) readLine(data, inBase + m * sIn + c0, 1, cw, block, m * line);
+          for (let i = rowStart; i < rowEnd; i++) {
             for (let t = 0; t < L; t++) {
               const m = source[i * L + t] as number;
               if (block !== undefined) {

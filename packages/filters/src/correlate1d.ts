@@ -54,6 +54,7 @@ export function checkWeights1d(weights: unknown, name = 'weights'): Float64Array
  * Correlates `input` with `weights` along `axis` into `target` (any dtype, possibly `input`
  * itself): the shared core of correlate1d, the Gaussian filters, Sobel and friends. A strided axis
  * whose trailing block is contiguous runs across whole rows; anything else runs line by line.
+ * `band` limits the output to rows [start, end) of `axis` (threads; the row path only).
  */
 export function correlate1dInto(
   input: NdArray,
@@ -63,15 +64,17 @@ export function correlate1dInto(
   mode: BoundaryMode,
   cval: number,
   origin: number,
+  band?: readonly [number, number],
 ): void {
   const L = weights.length;
   const left = (L >> 1) + origin;
   const k = prepareKernel(weights);
   if (input.size === 0) return;
   if (acrossRows(input, target, axis)) {
-    correlateRows(input, k, axis, target, mode, cval, left);
+    correlateRows(input, k, axis, target, mode, cval, left, band?.[0], band?.[1]);
     return;
   }
+  if (band !== undefined) throw new Error('correlate1dInto: a band needs the row path');
   const inner = interleaved(input, target, axis);
   if (inner > 1) {
     correlateInterleaved(input, k, axis, target, mode, cval, left, L - 1 - left, inner);

@@ -6,15 +6,18 @@ import {
   castInto,
   checkOptions,
   invalidArgument,
-  type NdArray,
+  NdArray,
   type NdArrayLike,
   normalizeAxes,
+  type ThreadsOptions,
+  threadCount,
 } from '@ndimage/core-array';
 import { correlate1dInto, prepare1d } from './correlate1d.js';
 import { gaussianKernel1d, gaussianRadius } from './gaussian-kernel.js';
 import { modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval, nonNegative, nonNegativeInteger, perAxis } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
+import { bandable, parallelPasses, sharedZeros } from './parallel.js';
 
 /** Options shared by the Gaussian filters. */
 export interface GaussianOptions extends BoundaryOptions, OutputOptions {
@@ -39,7 +42,7 @@ export interface GaussianFilter1dOptions extends GaussianOptions {
 }
 
 /** Options of {@link gaussianFilter}. */
-export interface GaussianFilterOptions extends GaussianOptions {
+export interface GaussianFilterOptions extends GaussianOptions, ThreadsOptions {
   /** The axes to filter; `sigma`, `order`, `mode` and `radius` lists then have one entry per listed axis. @defaultValue all axes */
   axes?: readonly number[];
   /**
@@ -126,13 +129,18 @@ export function gaussianFilter(
   const rounding = o.rounding ?? 'per-pass';
   if (rounding !== 'per-pass' && rounding !== 'once')
     throw invalidArgument('rounding', "'per-pass' or 'once'", rounding);
-  const out = resolveOutput(a, o.output);
+  const threads = threadCount(o.threads, a.size);
+  // Threads write their bands straight into shared memory; a caller's own output is copied back.
+  const out =
+    threads > 1 && !(o.output instanceof NdArray)
+      ? sharedZeros(a.shape, resolveOutput(a, o.output).dtype)
+      : resolveOutput(a, o.output);
   const passes = axes.flatMap((axis, i) =>
     (sigmas[i] as number) > 1e-15
       ? [{ axis, w: gaussianWeights(sigmas[i] as number, orders[i] as number, truncate, radii?.[i]), mode: modes[i]! }]
       : [],
   );
-  return runPasses(a, out, passes, cval, rounding);
+  return runPasses(a, out, passes, cval, rounding, threads);
 }
 
 /** Distinct axes in the order given (SciPy filters them in that order). */
@@ -161,24 +169,26 @@ export function runPasses(
   passes: readonly Pass[],
   cval: number,
   rounding: 'per-pass' | 'once' = 'per-pass',
+  threads = 1,
 ): NdArray {
   if (passes.length === 0) return withStorage(out, (t) => castInto(input, t));
-  const integer = out.dtype !== 'float32' && out.dtype !== 'float64';
-  if (rounding === 'once' && integer) {
-    let cur: NdArray = input;
-    const tmp = resolveOutput(input, 'float64');
-    for (const p of passes) {
-      correlate1dInto(cur, p.w, p.axis, tmp, p.mode, cval, 0);
-      cur = tmp;
+  const chain = (t: NdArray): void => {
+    if (threads > 1 && bandable(input, t, passes)) {
+      parallelPasses(input, t, passes, cval, threads);
+      return;
     }
-    castInto(tmp, out, 'clip');
-    return out;
-  }
-  return withStorage(out, (t) => {
     let cur: NdArray = input;
     for (const p of passes) {
       correlate1dInto(cur, p.w, p.axis, t, p.mode, cval, 0);
       cur = t;
     }
-  });
+  };
+  const integer = out.dtype !== 'float32' && out.dtype !== 'float64';
+  if (rounding === 'once' && integer) {
+    const tmp = threads > 1 ? sharedZeros(input.shape, 'float64') : resolveOutput(input, 'float64');
+    chain(tmp);
+    castInto(tmp, out, 'clip');
+    return out;
+  }
+  return withStorage(out, chain);
 }

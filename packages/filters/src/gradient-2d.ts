@@ -10,9 +10,17 @@
 import { type NdArray, type NumericTypedArray, readLine } from '@ndimage/core-array';
 import { type BoundaryMode, extendLine, mapIndex } from './modes.js';
 
-/** True when the fused pass applies: a 2-D image into a float64 or float32 array. */
+/**
+ * True when the fused pass applies: a 2-D image into a float64 or float32 array in other memory
+ * (the pass reads rows around the one it writes, so it cannot run in place).
+ */
 export function fusable(input: NdArray, out: NdArray): boolean {
-  return input.ndim === 2 && (out.dtype === 'float64' || out.dtype === 'float32') && input.size > 0;
+  return (
+    input.ndim === 2 &&
+    (out.dtype === 'float64' || out.dtype === 'float32') &&
+    input.size > 0 &&
+    out.data.buffer !== input.data.buffer
+  );
 }
 
 /** One row of differences along the row: d[j] = x[j]·0 + (x[j−1] − x[j+1])·(−1). */
@@ -45,7 +53,7 @@ function smoothShifted(o: Float64Array | Float32Array, at: number, d: Float64Arr
 
 /**
  * The fused gradient: `axis` 1 differentiates along rows (x), 0 down columns (y); `centre` is 2
- * for Sobel and 1 for Prewitt; `modes` per axis.
+ * for Sobel and 1 for Prewitt; `modes` per axis. Only output rows [rowStart, rowEnd) are written.
  */
 export function gradient2d(
   input: NdArray,
@@ -54,6 +62,8 @@ export function gradient2d(
   centre: number,
   modes: readonly BoundaryMode[],
   cval: number,
+  rowStart = 0,
+  rowEnd: number = input.shape[0] as number,
 ): void {
   const h = input.shape[0] as number;
   const w = input.shape[1] as number;
@@ -79,9 +89,9 @@ export function gradient2d(
       if (round) roundRow(into, 0, w);
       return into;
     };
-    let prev = dRow(-1, rows[0]!);
-    let cur = dRow(0, rows[1]!);
-    for (let i = 0; i < h; i++) {
+    let prev = dRow(rowStart - 1, rows[0]!);
+    let cur = dRow(rowStart, rows[1]!);
+    for (let i = rowStart; i < rowEnd; i++) {
       const spare = rows.find((r) => r !== prev && r !== cur) as Float64Array;
       const next = dRow(i + 1, spare);
       const at = out.offset + i * o0;
@@ -104,7 +114,7 @@ export function gradient2d(
     readLine(data, input.offset + m * s0, s1, w, into, 0);
     return into;
   };
-  for (let i = 0; i < h; i++) {
+  for (let i = rowStart; i < rowEnd; i++) {
     const a = read(i - 1, up);
     const b = read(i, mid);
     const c = read(i + 1, down);

@@ -4,19 +4,23 @@
 import {
   asarray,
   checkOptions,
-  type NdArray,
+  NdArray,
   type NdArrayLike,
   NdImageError,
   normalizeAxis,
+  type ThreadsOptions,
+  threadCount,
 } from '@ndimage/core-array';
 import { correlate1dInto } from './correlate1d.js';
+import type { Pass } from './gaussian-filter.js';
 import { fusable, gradient2d } from './gradient-2d.js';
 import { modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
+import { bandable, parallelGradient, parallelPasses, sharedZeros } from './parallel.js';
 
 /** Options of {@link sobel} and {@link prewitt}. */
-export interface GradientOptions extends BoundaryOptions, OutputOptions {
+export interface GradientOptions extends BoundaryOptions, OutputOptions, ThreadsOptions {
   /** The axis to differentiate along: 0 is down the rows (y), -1 along the columns (x). @defaultValue -1 */
   axis?: number;
 }
@@ -32,12 +36,25 @@ function gradient(input: NdArrayLike, options: GradientOptions | undefined, smoo
   const axis = normalizeAxis(o.axis ?? -1, a.ndim);
   const modes = modesPerAxis(o.mode, a.ndim);
   const cval = checkCval(o.cval);
-  const out = resolveOutput(a, o.output);
+  const threads = threadCount(o.threads, a.size);
+  // Threads write their bands straight into shared memory; a caller's own output is copied back.
+  const out =
+    threads > 1 && !(o.output instanceof NdArray)
+      ? sharedZeros(a.shape, resolveOutput(a, o.output).dtype)
+      : resolveOutput(a, o.output);
   if (fusable(a, out)) {
-    gradient2d(a, out, axis, smooth[1] as number, modes, cval);
+    const centre = smooth[1] as number;
+    if (threads > 1) return parallelGradient(a, out, { axis, centre, modes: [...modes], cval }, threads);
+    gradient2d(a, out, axis, centre, modes, cval);
     return out;
   }
+  const passes: Pass[] = [{ axis, w: DIFFERENCE, mode: modes[axis]! }];
+  for (let ax = 0; ax < a.ndim; ax++) if (ax !== axis) passes.push({ axis: ax, w: smooth, mode: modes[ax]! });
   return withStorage(out, (t) => {
+    if (threads > 1 && bandable(a, t, passes)) {
+      parallelPasses(a, t, passes, cval, threads);
+      return;
+    }
     correlate1dInto(a, DIFFERENCE, axis, t, modes[axis]!, cval, 0);
     for (let ax = 0; ax < a.ndim; ax++) if (ax !== axis) correlate1dInto(t, smooth, ax, t, modes[ax]!, cval, 0);
   });
