@@ -36,7 +36,12 @@ function gradient(input: NdArrayLike, options: GradientOptions | undefined, smoo
   const axis = normalizeAxis(o.axis ?? -1, a.ndim);
   const modes = modesPerAxis(o.mode, a.ndim);
   const cval = checkCval(o.cval);
-  const threads = threadCount(o.threads, a.size);
+  // A gradient costs about as much as copying its input into shared memory for the workers, so
+  // threads pay only when the input (and a caller's output) already live there, e.g. the result
+  // of a threaded gaussianFilter. threadCount still validates the option either way.
+  const asked = threadCount(o.threads, a.size);
+  const inShared = (x: NdArray): boolean => x.data.buffer instanceof SharedArrayBuffer;
+  const threads = inShared(a) && (!(o.output instanceof NdArray) || inShared(o.output)) ? asked : 1;
   // Threads write their bands straight into shared memory; a caller's own output is copied back.
   const out =
     threads > 1 && !(o.output instanceof NdArray)

@@ -7,6 +7,7 @@ import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
+import { uniformAcrossRows, uniformRows } from './uniform-rows.js';
 
 /** Options of {@link uniformFilter1d}. */
 export interface UniformFilter1dOptions extends Correlate1dOptions {}
@@ -45,6 +46,10 @@ export function uniformInto(
   origin: number,
 ): void {
   const left = (size >> 1) + origin;
+  if (uniformAcrossRows(input, target, axis)) {
+    uniformRows(input, size, axis, target, mode, cval, left);
+    return;
+  }
   runLinePass({ input, output: target, axis, left, right: size - 1 - left, mode, cval, kernel: uniformKernel(size) });
 }
 

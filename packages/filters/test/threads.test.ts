@@ -2,8 +2,8 @@
  * Filters on the worker pool: every thread count gives the one-thread result bit for bit.
  * (Workers load the built files, so this needs `pnpm build` first; `pnpm test` builds.)
  */
-import { asarray, mul, type NdArray, random, zeros } from '@ndimage/core-array';
-import { disableThreads, enableThreads } from '@ndimage/core-array/parallel';
+import { asarray, mul, NdArray, random, zeros } from '@ndimage/core-array';
+import { disableThreads, enableThreads, shared } from '@ndimage/core-array/parallel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gaussianFilter, prewitt, sobel } from '../src/index.js';
 
@@ -16,6 +16,10 @@ afterAll(() => disableThreads());
 function image(shape: number[], dtype: 'float64' | 'float32' | 'uint8'): NdArray {
   const f = mul(random(shape, { seed: 7 }), 255);
   return dtype === 'uint8' ? f.astype('uint8') : f.astype(dtype);
+}
+
+function sharedCopy(a: NdArray): NdArray {
+  return new NdArray(shared(a.data), [...a.shape], { dtype: a.dtype });
 }
 
 function same(a: NdArray, b: NdArray): void {
@@ -61,18 +65,21 @@ describe('threads', () => {
   });
 
   it('sobel and prewitt: the fused float path and the two-pass integer path', () => {
-    const f = image([513, 600], 'float64');
+    // Gradients use threads only on inputs already in shared memory (a copy costs as much).
+    const f = sharedCopy(image([513, 600], 'float64'));
+    expect(sobel(f, { threads: 2 }).data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(sobel(image([513, 600], 'float64'), { threads: 2 }).data.buffer).toBeInstanceOf(ArrayBuffer);
     for (const axis of [0, 1])
       for (const mode of modes) {
         same(sobel(f, { axis, mode, cval: 1, threads: 2 }), sobel(f, { axis, mode, cval: 1 }));
         same(prewitt(f, { axis, mode, threads: 3 }), prewitt(f, { axis, mode }));
       }
-    const u8 = image([700, 600], 'uint8');
+    const u8 = sharedCopy(image([700, 600], 'uint8'));
     same(sobel(u8, { axis: 0, threads: 2 }), sobel(u8, { axis: 0 }));
     same(sobel(u8, { axis: 1, threads: 2 }), sobel(u8, { axis: 1 }));
     same(sobel(u8, { output: 'float32', threads: 3 }), sobel(u8, { output: 'float32' }));
     // In place: the input's own memory as output (not fusable, so the two-pass path).
-    const g = image([600, 600], 'float64');
+    const g = sharedCopy(image([600, 600], 'float64'));
     const expected = sobel(g, { axis: 0 });
     same(sobel(g, { axis: 0, output: g, threads: 2 }), expected);
   });

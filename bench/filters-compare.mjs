@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * The filters half of `pnpm bench:scipy`: times SciPy (through /usr/bin/python3), opencv.js
+ * (OpenCV 4.12 compiled to WebAssembly, single-threaded) and @ndimage/filters on the same
+ * 2048×2048 data in one go, and prints ratios (their time / ours: above 1× we are faster).
+ *
+ * Each side runs in its own process (no side warms or fragments another's heap). Rows are medians
+ * of `--repeats` runs after a warm-up; results are new arrays unless the row says `out=` (OpenCV
+ * always writes into a reused Mat). Our processes run with GLIBC_TUNABLES=glibc.malloc.hugetlb=1,
+ * which backs large allocations with transparent huge pages as NumPy does for its own arrays;
+ * the last column is the same single-thread run without it. The threads column uses the worker
+ * pool (`enableThreads()`, `threads: 'auto'`: one thread per core), results bit-identical.
+ *
+ * Usage: node filters-compare.mjs [--n 2048] [--repeats 7] [--markdown]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { sum } from '@ndimage/core-array';
+import { makeCvInputs, makeInputs, OPS } from './filters-ops.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const n = Number(opt('n', 2048));
+const repeats = Number(opt('repeats', 7));
+const markdown = args.includes('--markdown');
+const self = fileURLToPath(import.meta.url);
+
+function median(fn) {
+  fn();
+  const times = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function timeOurs(threads) {
+  if (threads !== 1) (await import('@ndimage/core-array/parallel')).enableThreads();
+  const inputs = makeInputs(n);
+  const ms = {};
+  for (const op of OPS) {
+    // Rows without a threads option are left out of the threads column.
+    if (threads === 1 || op.js.length > 1) ms[op.name] = median(() => op.js(inputs, threads));
+  }
+  return { checksum: sum(inputs.a) + sum(inputs.u) + sum(inputs.rgb), ms };
+}
+
+async function timeOpenCv() {
+  let cv = (await import('@techstark/opencv-js')).default;
+  if (cv instanceof Promise) cv = await cv;
+  else if (!cv.Mat) await new Promise((resolve) => (cv.onRuntimeInitialized = resolve));
+  const m = makeCvInputs(cv, makeInputs(n));
+  const ms = {};
+  for (const op of OPS) if (op.cv) ms[op.name] = median(() => op.cv(cv, m));
+  const version = cv.getBuildInformation().match(/Version control:\s*(\S+)/)?.[1] ?? '?';
+  return { version, ms };
+}
+
+const worker = opt('worker');
+if (worker !== undefined) {
+  const result = worker === 'cv' ? await timeOpenCv() : await timeOurs(worker === 'threads' ? 'auto' : 1);
+  process.stdout.write(JSON.stringify(result));
+  process.exit(0);
+}
+
+function child(kind, env = {}) {
+  const r = spawnSync(process.execPath, [self, '--worker', kind, '--n', String(n), '--repeats', String(repeats)], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) return { error: (r.stderr || `${kind} failed`).trim().split('\n').slice(-3).join(' '), ms: {} };
+  return JSON.parse(r.stdout);
+}
+
+function runScipy() {
+  const python = '/usr/bin/python3';
+  if (!existsSync(python)) return { error: `${python} not found`, ms: {} };
+  const r = spawnSync(python, [fileURLToPath(new URL('./filters_compare.py', import.meta.url))], {
+    input: JSON.stringify({ n, repeats, ops: OPS.map(({ name, py }) => ({ name, py })) }),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) return { error: (r.stderr || 'python failed').trim().split('\n').pop(), ms: {} };
+  return JSON.parse(r.stdout);
+}
+
+const THP = { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' };
+console.error(`timing ${OPS.length} filters on ${n}×${n} (median of ${repeats}) …`);
+const scipy = runScipy();
+const cv = child('cv');
+const ours = child('ours', THP);
+const threaded = child('threads', THP);
+const plain = child('ours');
+if (ours.error) throw new Error(ours.error);
+if (!scipy.error && Math.abs(scipy.checksum - ours.checksum) > 1e-9 * Math.abs(scipy.checksum)) {
+  throw new Error(`inputs differ: SciPy checksum ${scipy.checksum}, ours ${ours.checksum}`);
+}
+
+const fmt = (v) => (v === undefined ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
+const ratio = (theirs, us) => (theirs === undefined || us === undefined ? '—' : `${(theirs / us).toFixed(2)}×`);
+const cores = availableParallelism();
+const header = [
+  'operation',
+  'SciPy ms',
+  'opencv.js ms',
+  'ours ms',
+  'vs SciPy',
+  'vs opencv.js',
+  `ours ${cores} threads ms`,
+  'vs SciPy',
+  'ours ms, no huge pages',
+];
+const rows = OPS.map(({ name }) => [
+  name,
+  fmt(scipy.ms[name]),
+  fmt(cv.ms[name]),
+  fmt(ours.ms[name]),
+  ratio(scipy.ms[name], ours.ms[name]),
+  ratio(cv.ms[name], ours.ms[name]),
+  fmt(threaded.ms[name]),
+  ratio(scipy.ms[name], threaded.ms[name]),
+  fmt(plain.ms[name]),
+]);
+const pkg = JSON.parse(readFileSync(new URL('../packages/filters/package.json', import.meta.url), 'utf8'));
+const meta = [
+  `${n}×${n} (×3 for rgb); ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores; Node ${process.version}`,
+  `SciPy ${scipy.scipy ?? `unavailable (${scipy.error})`}; opencv.js ${cv.version ?? `unavailable (${cv.error})`}`,
+  `@ndimage/filters ${pkg.version}; ${new Date().toISOString().slice(0, 10)}`,
+].join('; ');
+if (markdown) {
+  console.log(meta);
+  console.log('');
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+} else {
+  console.log(meta);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  console.log('vs X = X time / our time: above 1× we are faster.');
+}
+if (threaded.error) console.error(`threads run failed: ${threaded.error}`);
