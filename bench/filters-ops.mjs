@@ -43,7 +43,14 @@ export function makeCvInputs(cv, { a, u, rgb }) {
 
 /** SciPy's `reflect` is OpenCV's BORDER_REFLECT (d c b a | a b c d); ksize = 2·radius + 1. */
 const gaussCv = (src, sigma) => (cv, m) =>
-  cv.GaussianBlur(m[src], m.dst, new cv.Size(2 * Math.trunc(4 * sigma + 0.5) + 1, 2 * Math.trunc(4 * sigma + 0.5) + 1), sigma, sigma, cv.BORDER_REFLECT);
+  cv.GaussianBlur(
+    m[src],
+    m.dst,
+    new cv.Size(2 * Math.trunc(4 * sigma + 0.5) + 1, 2 * Math.trunc(4 * sigma + 0.5) + 1),
+    sigma,
+    sigma,
+    cv.BORDER_REFLECT,
+  );
 
 export const OPS = [
   {
