@@ -5,6 +5,7 @@
  */
 import { forEachRun, type NdArray, type NumericTypedArray, readLine } from '@ndimage/core-array';
 import { lineKernel, type Prepared, rowKernel } from './correlate-kernels.js';
+import { wasmLineScratch, wasmRowsScratch } from './correlate-wasm.js';
 import { type BoundaryMode, extendLine, mapIndex } from './modes.js';
 import { lineStore } from './output.js';
 
@@ -42,13 +43,15 @@ export function correlateRows(
   // Float64 input in its own memory is read in place. Any other dtype, or an input that is the
   // target itself, is converted a column chunk at a time into a block of float64 rows first (the
   // whole chunk before any output row of it is written, so in-place passes are safe).
-  const inPlace = input.dtype === 'float64' && input.data.buffer !== target.data.buffer;
+  // The WebAssembly kernels read only their own memory: there the block is always used.
   const data = input.data as NumericTypedArray;
   const n = input.shape[axis] as number;
   const L = k.w.length;
   const inner = input.shape.slice(axis + 1).reduce((p, d) => p * d, 1);
   const line = Math.min(CHUNK, inner);
-  const block = inPlace ? undefined : new Float64Array(n * line + line);
+  const wasm = wasmRowsScratch(k, n * line + line, line);
+  const inPlace = wasm === undefined && input.dtype === 'float64' && input.data.buffer !== target.data.buffer;
+  const block = wasm?.block ?? (inPlace ? undefined : new Float64Array(n * line + line));
   const cvalAt = n * line; // in the block, a row of cval after the n rows
   if (block !== undefined) block.fill(cval, cvalAt);
   const cvalRow = new Float64Array(line).fill(cval);
@@ -68,7 +71,7 @@ export function correlateRows(
   }
   const rows: Float64Array[] = new Array(L).fill(block ?? data);
   const offs: number[] = new Array(L).fill(0);
-  const acc = new Float64Array(line);
+  const acc = wasm?.acc ?? new Float64Array(line);
   const store = lineStore(target);
   const sIn = input.strides[axis] as number;
   const sOut = target.strides[axis] as number;
@@ -87,6 +90,16 @@ export function correlateRows(
           if (block !== undefined)
             for (let m = first; m <= last; m++) readLine(data, inBase + m * sIn + c0, 1, cw, block, m * line);
           for (let i = rowStart; i < rowEnd; i++) {
+            if (wasm !== undefined) {
+              const base = (block as Float64Array).byteOffset;
+              for (let t = 0; t < L; t++) {
+                const m = source[i * L + t] as number;
+                wasm.ptrs[t] = base + (m < 0 ? cvalAt : m * line) * 8;
+              }
+              wasm.run(cw);
+              store(acc, 0, cw, outBase + i * sOut + c0, 1);
+              continue;
+            }
             for (let t = 0; t < L; t++) {
               const m = source[i * L + t] as number;
               if (block !== undefined) {
@@ -145,8 +158,13 @@ export function correlateInterleaved(
   const n = input.shape[axis] as number;
   const len = n * inner;
   const row = new Float64Array(len);
-  const lines = Array.from({ length: inner }, () => new Float64Array(left + n + right));
-  const outs = Array.from({ length: inner }, () => new Float64Array(n));
+  const lengths = [...new Array<number>(inner).fill(left + n + right), ...new Array<number>(inner).fill(n)];
+  const wasm = wasmLineScratch(k, lengths);
+  const arrays = wasm?.arrays ?? lengths.map((l) => new Float64Array(l));
+  const lines = arrays.slice(0, inner);
+  const outs = arrays.slice(inner);
+  const kernel =
+    wasm?.kernel ?? ((buf: Float64Array, m: number, dst: Float64Array, d0: number) => lineKernel(k, buf, m, dst, d0));
   const data = input.data as NumericTypedArray;
   const store = lineStore(target);
   forEachRun(
@@ -160,7 +178,7 @@ export function correlateInterleaved(
           const buf = lines[b] as Float64Array;
           for (let i = 0, j = b; i < n; i++, j += inner) buf[left + i] = row[j]!;
           extendLine(buf, left, n, right, mode, cval);
-          lineKernel(k, buf, n, outs[b] as Float64Array, 0);
+          kernel(buf, n, outs[b] as Float64Array, 0);
         }
         for (let b = 0; b < inner; b++) {
           const o = outs[b] as Float64Array;

@@ -13,6 +13,7 @@ import {
 } from '@ndimage/core-array';
 import { lineKernel, prepareKernel } from './correlate-kernels.js';
 import { acrossRows, correlateInterleaved, correlateRows, interleaved } from './correlate-rows.js';
+import { wasmLineScratch } from './correlate-wasm.js';
 import { runLinePass } from './line-filter.js';
 import { type BoundaryMode, singleMode } from './modes.js';
 import { type BoundaryOptions, checkCval, checkOrigin } from './options.js';
@@ -89,6 +90,7 @@ export function correlate1dInto(
     mode,
     cval,
     kernel: (buf, n, dst, d0) => lineKernel(k, buf, n, dst, d0),
+    scratch: (lengths) => wasmLineScratch(k, lengths),
   });
 }
 

@@ -51,3 +51,4 @@ export {
   uniformFilter,
   uniformFilter1d,
 } from './uniform-filter.js';
+export { loadWasmKernels, setWasmKernels, wasmKernelsActive } from './wasm.js';

@@ -25,11 +25,16 @@ export interface LinePass {
   mode: BoundaryMode;
   cval: number;
   kernel: LineKernel;
+  /**
+   * Supplies the scratch lines (of the given lengths) and the kernel to run on them instead of
+   * `kernel`, e.g. lines in WebAssembly memory for the wasm kernels; undefined to decline.
+   */
+  scratch?: (lengths: number[]) => { arrays: Float64Array[]; kernel: LineKernel } | undefined;
 }
 
 /** Runs a line filter over every line of `input` along `axis`. */
 export function runLinePass(pass: LinePass): void {
-  const { input, output, axis, left, right, mode, cval, kernel } = pass;
+  const { input, output, axis, left, right, mode, cval } = pass;
   const n = input.shape[axis] as number;
   if (input.size === 0) return;
   const otherShape = input.shape.filter((_, i) => i !== axis);
@@ -38,16 +43,21 @@ export function runLinePass(pass: LinePass): void {
   const inStep = input.strides[axis] as number;
   const outStep = output.strides[axis] as number;
   const data = input.data as NumericTypedArray;
-  const buf = new Float64Array(left + n + right);
-  const dst = new Float64Array(n);
-  const store = lineStore(output);
-  // A float64 output line with unit stride is written by the kernel itself, not copied.
-  const direct = output.data instanceof Float64Array && outStep === 1 ? output.data : undefined;
   // Lines that are neighbours in memory along a strided axis (a column pass over a row-major
   // image) are loaded GROUP at a time: one sweep down the axis reads GROUP adjacent values per
   // row, instead of one cache line per value (2048² min/max along axis 0: ~1.5× faster).
   const grouped = inStep !== 1 && n > 1;
-  const bufs = grouped ? Array.from({ length: GROUP }, () => new Float64Array(left + n + right)) : [];
+  const lengths = [left + n + right, n, ...(grouped ? new Array<number>(GROUP).fill(left + n + right) : [])];
+  const given = pass.scratch?.(lengths);
+  const [buf, dst, ...bufs] = (given?.arrays ?? lengths.map((l) => new Float64Array(l))) as [
+    Float64Array,
+    Float64Array,
+    ...Float64Array[],
+  ];
+  const kernel = given?.kernel ?? pass.kernel;
+  const store = lineStore(output);
+  // A float64 output line with unit stride is written by the TypeScript kernel itself, not copied.
+  const direct = given === undefined && output.data instanceof Float64Array && outStep === 1 ? output.data : undefined;
   forEachRun(otherShape, [inStrides, outStrides], [input.offset, output.offset], (off, count, st) => {
     let k = 0;
     if (grouped && st[0] === 1) {

@@ -1,0 +1,137 @@
+/**
+ * The WebAssembly SIMD kernels (DESIGN §4): `kernels.wasm`, built from wasm/kernels.wat.mjs and
+ * shipped beside the JavaScript. In Node it is loaded synchronously on first use; elsewhere call
+ * {@link loadWasmKernels} once. Without it (or with {@link setWasmKernels}(false)) the
+ * TypeScript kernels run instead, with bit-identical results.
+ */
+import { builtFile } from '@ndimage/core-array';
+
+/** The parts of the WebAssembly API used here (declared locally: the build targets no DOM lib). */
+interface WasmApi {
+  Module: new (bytes: ArrayBuffer | Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+/** The module's exports (pointers are byte offsets into `memory`). */
+interface KernelExports {
+  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  line_symmetric(buf: number, n: number, dst: number, fold: number, c: number, wc: number): void;
+  line_antisymmetric(buf: number, n: number, dst: number, fold: number, c: number, wc: number): void;
+  line_general(buf: number, n: number, dst: number, w: number, L: number): void;
+  rows_symmetric(acc: number, cw: number, ptrs: number, fold: number, c: number, wc: number): void;
+  rows_antisymmetric(acc: number, cw: number, ptrs: number, fold: number, c: number, wc: number): void;
+  rows_general(acc: number, cw: number, ptrs: number, w: number, L: number): void;
+}
+
+const WASM_FILE: () => URL = () => builtFile(import.meta.url, './kernels.wasm', '../dist/kernels.wasm');
+
+/** Scratch memory above this stays in TypeScript: a wasm memory never shrinks. */
+export const MAX_WASM_SCRATCH: number = 64 * 1024 * 1024;
+
+let instance: KernelExports | null | undefined; // undefined: not tried yet; null: unavailable
+let enabled = true;
+
+function instantiate(bytes: ArrayBuffer | Uint8Array): KernelExports | null {
+  const wa = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wa === undefined) return null;
+  try {
+    return new wa.Instance(new wa.Module(bytes), {}).exports as KernelExports;
+  } catch {
+    return null; // no WebAssembly SIMD here: the TypeScript kernels serve
+  }
+}
+
+/** Node: read the file synchronously (through getBuiltinModule, so bundles stay browser-safe). */
+function loadSync(): KernelExports | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = proc?.getBuiltinModule?.('node:fs') as { readFileSync(u: URL): Uint8Array } | undefined;
+  if (fs === undefined) return null;
+  try {
+    return instantiate(fs.readFileSync(WASM_FILE()));
+  } catch {
+    return null;
+  }
+}
+
+/** The kernels, when loaded and enabled. */
+export function wasmKernels(): KernelExports | undefined {
+  if (!enabled) return undefined;
+  if (instance === undefined) instance = loadSync();
+  return instance ?? undefined;
+}
+
+/**
+ * Loads the WebAssembly kernels where they cannot be read synchronously (browsers, workers):
+ * from `source` (a URL, or the bytes), by default `kernels.wasm` beside this module. Resolves to
+ * whether they are in use; without them the TypeScript kernels run, with identical results.
+ *
+ * @example
+ * ```ts
+ * import { loadWasmKernels } from '@ndimage/filters';
+ * const ready = loadWasmKernels(); // in a browser, once, before filtering (resolves to true when in use)
+ * ```
+ */
+export async function loadWasmKernels(source?: URL | string | ArrayBuffer | Uint8Array): Promise<boolean> {
+  if (instance) return enabled;
+  let bytes: ArrayBuffer | Uint8Array;
+  if (source instanceof ArrayBuffer || source instanceof Uint8Array) bytes = source;
+  else {
+    const response = await fetch(source ?? WASM_FILE());
+    if (!response.ok) return false;
+    bytes = await response.arrayBuffer();
+  }
+  instance = instantiate(bytes);
+  return enabled && instance !== null;
+}
+
+/**
+ * Turns the WebAssembly kernels off (`false`) or back on. Results do not change, only speed; off
+ * is for comparisons and for environments that forbid WebAssembly.
+ *
+ * @example
+ * ```ts
+ * setWasmKernels(false); // TypeScript kernels only
+ * ```
+ */
+export function setWasmKernels(on: boolean): void {
+  enabled = on;
+}
+
+/** True when filters run on the WebAssembly kernels. @example `wasmKernelsActive(); // true in Node` */
+export function wasmKernelsActive(): boolean {
+  return wasmKernels() !== undefined;
+}
+
+/**
+ * Lays out one call's scratch in the module's memory (from address 0: calls never nest, and each
+ * thread has its own instance): float64 arrays of `f64` lengths, then int32 arrays of `i32`
+ * lengths, each 16-byte aligned. Returns views, valid until the next call; undefined when the
+ * kernels are off or the scratch would be too large.
+ */
+export function wasmScratch(
+  f64: readonly number[],
+  i32: readonly number[] = [],
+): { k: KernelExports; f64: Float64Array[]; i32: Int32Array[] } | undefined {
+  const k = wasmKernels();
+  if (k === undefined) return undefined;
+  const align = (b: number): number => (b + 15) & ~15;
+  let top = 16; // address 0 stays unused
+  const at: number[] = [];
+  for (const n of f64) {
+    at.push(top);
+    top = align(top + n * 8);
+  }
+  for (const n of i32) {
+    at.push(top);
+    top = align(top + n * 4);
+  }
+  if (top > MAX_WASM_SCRATCH) return undefined;
+  const have = k.memory.buffer.byteLength;
+  if (top > have) k.memory.grow(Math.ceil((top - have) / 65536));
+  const buf = k.memory.buffer;
+  return {
+    k,
+    f64: f64.map((n, i) => new Float64Array(buf, at[i], n)),
+    i32: i32.map((n, i) => new Int32Array(buf, at[f64.length + i], n)),
+  };
+}

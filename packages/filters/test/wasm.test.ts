@@ -1,0 +1,72 @@
+/**
+ * The WebAssembly SIMD kernels against the TypeScript ones: same bits for every kernel shape
+ * (symmetric, antisymmetric, general; short and long), line lengths that exercise every tail,
+ * both paths (along a line and across rows), NaN and infinities. (The kernels are the built
+ * `dist/kernels.wasm`, so this needs `pnpm build` first; `pnpm test` builds.)
+ */
+import { array, mul, type NdArray, random } from '@ndimage/core-array';
+import { afterEach, describe, expect, it } from 'vitest';
+import { correlate1d, gaussianFilter, setWasmKernels, sobel, wasmKernelsActive } from '../src/index.js';
+
+afterEach(() => setWasmKernels(true));
+
+function bits(a: NdArray): Buffer {
+  const c = a.toContiguous().data;
+  return Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+}
+
+function bothWays(run: () => NdArray): void {
+  setWasmKernels(true);
+  const fast = run();
+  setWasmKernels(false);
+  const slow = run();
+  setWasmKernels(true);
+  expect(bits(fast).equals(bits(slow))).toBe(true);
+}
+
+const KERNELS: Record<string, number[]> = {
+  symmetric3: [1, 2, 1],
+  symmetric17: Array.from({ length: 17 }, (_, i) => Math.exp(-((i - 8) ** 2) / 8)),
+  antisymmetric: [-1, -0.5, 0, 0.5, 1],
+  general4: [0.1, -2, 3.5, 0.25],
+  general7: [1, 2, 3, 4, 5, 6, 7.5],
+  single: [2.5],
+};
+
+describe('WebAssembly kernels', () => {
+  it('are in use under Node', () => {
+    expect(wasmKernelsActive()).toBe(true);
+    setWasmKernels(false);
+    expect(wasmKernelsActive()).toBe(false);
+  });
+
+  it.each(Object.keys(KERNELS))('%s: the same bits as TypeScript along lines and across rows', (name) => {
+    const w = KERNELS[name] as number[];
+    const data = mul(random([37, 45], { seed: 3 }), 100);
+    data.set(3, 4, Number.NaN);
+    data.set(20, 44, Number.POSITIVE_INFINITY);
+    data.set(30, 0, Number.NEGATIVE_INFINITY);
+    for (const n of [1, 2, 3, 5, 8, 9, 15, 16, 17, 37]) {
+      const a = data.slice([0, n], null).copy();
+      for (const axis of [0, 1]) {
+        for (const mode of ['reflect', 'constant', 'wrap'] as const) {
+          bothWays(() => correlate1d(a, w, { axis, mode, cval: 1.5 }));
+          bothWays(() => correlate1d(a, w, { axis, mode, output: 'float32' }));
+        }
+      }
+    }
+  });
+
+  it('gives the same Gaussians and gradients on images, channels and volumes', () => {
+    const img = mul(random([70, 301], { seed: 1 }), 255);
+    const u8 = img.astype('uint8');
+    const rgb = mul(random([40, 33, 3], { seed: 2 }), 255).astype('uint8');
+    const vol = random([9, 10, 17], { seed: 4 });
+    bothWays(() => gaussianFilter(img, 2));
+    bothWays(() => gaussianFilter(u8, [5, 1], { order: [1, 2] }));
+    bothWays(() => gaussianFilter(rgb, [2, 2, 0]));
+    bothWays(() => gaussianFilter(vol, 1.5, { mode: 'nearest' }));
+    bothWays(() => sobel(u8, { axis: 0 }));
+    bothWays(() => gaussianFilter(array([1, 2, 3]), 0.5));
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * The WebAssembly (SIMD) inner loops of the 1-D correlation, as WAT text; `pnpm build` compiles
+ * it to `dist/kernels.wasm` (tools/build-wasm.mjs). Generated from a template because the
+ * symmetric and antisymmetric variants differ in one instruction.
+ *
+ * Every kernel does, per output, exactly the operations of its TypeScript twin in
+ * src/correlate-kernels.ts in the same order (f64x2 lanes are independent IEEE doubles, and
+ * there is no fused multiply-add), so the results are bit-identical; the tests check it.
+ *
+ * All pointers are byte offsets into the module's memory, which the TypeScript side manages.
+ */
+
+/** acc = x_c·wc, then acc += (x_t ± x_{2c−t})·f_t for t = 0 … c−1, along a padded line. */
+function lineFolded(name, op) {
+  return `
+  (func (export "${name}") (param $buf i32) (param $n i32) (param $dst i32) (param $fold i32) (param $c i32) (param $wc f64)
+    (local $i i32) (local $lo i32) (local $hi i32) (local $fp i32) (local $t i32) (local $p i32)
+    (local $w v128) (local $vc v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s f64)
+    (local.set $vc (f64x2.splat (local.get $wc)))
+    ;; eight outputs per step: four independent f64x2 accumulators
+    (block $done8 (loop $step8
+      (br_if $done8 (i32.gt_s (i32.add (local.get $i) (i32.const 8)) (local.get $n)))
+      (local.set $p (i32.add (local.get $buf) (i32.shl (i32.add (local.get $i) (local.get $c)) (i32.const 3))))
+      (local.set $a0 (f64x2.mul (v128.load offset=0 (local.get $p)) (local.get $vc)))
+      (local.set $a1 (f64x2.mul (v128.load offset=16 (local.get $p)) (local.get $vc)))
+      (local.set $a2 (f64x2.mul (v128.load offset=32 (local.get $p)) (local.get $vc)))
+      (local.set $a3 (f64x2.mul (v128.load offset=48 (local.get $p)) (local.get $vc)))
+      (local.set $lo (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $hi (i32.add (local.get $lo) (i32.shl (local.get $c) (i32.const 4))))
+      (local.set $fp (local.get $fold))
+      (local.set $t (i32.const 0))
+      (block $tdone (loop $taps
+        (br_if $tdone (i32.ge_s (local.get $t) (local.get $c)))
+        (local.set $w (v128.load64_splat (local.get $fp)))
+        (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.${op} (v128.load offset=0 (local.get $lo)) (v128.load offset=0 (local.get $hi))) (local.get $w))))
+        (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (f64x2.${op} (v128.load offset=16 (local.get $lo)) (v128.load offset=16 (local.get $hi))) (local.get $w))))
+        (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (f64x2.${op} (v128.load offset=32 (local.get $lo)) (v128.load offset=32 (local.get $hi))) (local.get $w))))
+        (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (f64x2.${op} (v128.load offset=48 (local.get $lo)) (v128.load offset=48 (local.get $hi))) (local.get $w))))
+        (local.set $lo (i32.add (local.get $lo) (i32.const 8)))
+        (local.set $hi (i32.sub (local.get $hi) (i32.const 8)))
+        (local.set $fp (i32.add (local.get $fp) (i32.const 8)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps)))
+      (local.set $p (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))))
+      (v128.store offset=0 (local.get $p) (local.get $a0))
+      (v128.store offset=16 (local.get $p) (local.get $a1))
+      (v128.store offset=32 (local.get $p) (local.get $a2))
+      (v128.store offset=48 (local.get $p) (local.get $a3))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $step8)))
+    ;; the rest one output at a time
+    (block $done1 (loop $step1
+      (br_if $done1 (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $s (f64.mul (f64.load (i32.add (local.get $buf) (i32.shl (i32.add (local.get $i) (local.get $c)) (i32.const 3)))) (local.get $wc)))
+      (local.set $lo (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $hi (i32.add (local.get $lo) (i32.shl (local.get $c) (i32.const 4))))
+      (local.set $fp (local.get $fold))
+      (local.set $t (i32.const 0))
+      (block $tdone1 (loop $taps1
+        (br_if $tdone1 (i32.ge_s (local.get $t) (local.get $c)))
+        (local.set $s (f64.add (local.get $s) (f64.mul (f64.${op} (f64.load (local.get $lo)) (f64.load (local.get $hi))) (f64.load (local.get $fp)))))
+        (local.set $lo (i32.add (local.get $lo) (i32.const 8)))
+        (local.set $hi (i32.sub (local.get $hi) (i32.const 8)))
+        (local.set $fp (i32.add (local.get $fp) (i32.const 8)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps1)))
+      (f64.store (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))) (local.get $s))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $step1)))
+  )`;
+}
+
+/** Across rows: acc[q] = R_c[q]·wc, then += (R_t[q] ± R_{2c−t}[q])·f_t; R_k starts at ptrs[k]. */
+function rowsFolded(name, op) {
+  return `
+  (func (export "${name}") (param $acc i32) (param $cw i32) (param $ptrs i32) (param $fold i32) (param $c i32) (param $wc f64)
+    (local $q i32) (local $t i32) (local $pl i32) (local $ph i32) (local $r1 i32) (local $r2 i32) (local $fp i32)
+    (local $w v128) (local $vc v128) (local $a0 v128) (local $a1 v128) (local $s f64)
+    (local.set $vc (f64x2.splat (local.get $wc)))
+    ;; four outputs (bytes $q … $q + 32) per step
+    (block $done4 (loop $step4
+      (br_if $done4 (i32.gt_s (i32.add (local.get $q) (i32.const 32)) (i32.shl (local.get $cw) (i32.const 3))))
+      (local.set $r1 (i32.add (i32.load (i32.add (local.get $ptrs) (i32.shl (local.get $c) (i32.const 2)))) (local.get $q)))
+      (local.set $a0 (f64x2.mul (v128.load offset=0 (local.get $r1)) (local.get $vc)))
+      (local.set $a1 (f64x2.mul (v128.load offset=16 (local.get $r1)) (local.get $vc)))
+      (local.set $pl (local.get $ptrs))
+      (local.set $ph (i32.add (local.get $ptrs) (i32.shl (local.get $c) (i32.const 3))))
+      (local.set $fp (local.get $fold))
+      (local.set $t (i32.const 0))
+      (block $tdone (loop $taps
+        (br_if $tdone (i32.ge_s (local.get $t) (local.get $c)))
+        (local.set $r1 (i32.add (i32.load (local.get $pl)) (local.get $q)))
+        (local.set $r2 (i32.add (i32.load (local.get $ph)) (local.get $q)))
+        (local.set $w (v128.load64_splat (local.get $fp)))
+        (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.${op} (v128.load offset=0 (local.get $r1)) (v128.load offset=0 (local.get $r2))) (local.get $w))))
+        (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (f64x2.${op} (v128.load offset=16 (local.get $r1)) (v128.load offset=16 (local.get $r2))) (local.get $w))))
+        (local.set $pl (i32.add (local.get $pl) (i32.const 4)))
+        (local.set $ph (i32.sub (local.get $ph) (i32.const 4)))
+        (local.set $fp (i32.add (local.get $fp) (i32.const 8)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps)))
+      (v128.store offset=0 (i32.add (local.get $acc) (local.get $q)) (local.get $a0))
+      (v128.store offset=16 (i32.add (local.get $acc) (local.get $q)) (local.get $a1))
+      (local.set $q (i32.add (local.get $q) (i32.const 32)))
+      (br $step4)))
+    (block $done1 (loop $step1
+      (br_if $done1 (i32.ge_s (local.get $q) (i32.shl (local.get $cw) (i32.const 3))))
+      (local.set $s (f64.mul (f64.load (i32.add (i32.load (i32.add (local.get $ptrs) (i32.shl (local.get $c) (i32.const 2)))) (local.get $q))) (local.get $wc)))
+      (local.set $pl (local.get $ptrs))
+      (local.set $ph (i32.add (local.get $ptrs) (i32.shl (local.get $c) (i32.const 3))))
+      (local.set $fp (local.get $fold))
+      (local.set $t (i32.const 0))
+      (block $tdone1 (loop $taps1
+        (br_if $tdone1 (i32.ge_s (local.get $t) (local.get $c)))
+        (local.set $s (f64.add (local.get $s) (f64.mul
+          (f64.${op} (f64.load (i32.add (i32.load (local.get $pl)) (local.get $q))) (f64.load (i32.add (i32.load (local.get $ph)) (local.get $q))))
+          (f64.load (local.get $fp)))))
+        (local.set $pl (i32.add (local.get $pl) (i32.const 4)))
+        (local.set $ph (i32.sub (local.get $ph) (i32.const 4)))
+        (local.set $fp (i32.add (local.get $fp) (i32.const 8)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps1)))
+      (f64.store (i32.add (local.get $acc) (local.get $q)) (local.get $s))
+      (local.set $q (i32.add (local.get $q) (i32.const 8)))
+      (br $step1)))
+  )`;
+}
+
+/** General kernels along a line: acc = x_{L−1}·w_{L−1}, then acc += x_k·w_k for k = 0 … L−2. */
+const lineGeneral = `
+  (func (export "line_general") (param $buf i32) (param $n i32) (param $dst i32) (param $wts i32) (param $L i32)
+    (local $i i32) (local $k i32) (local $x i32) (local $wp i32) (local $last i32)
+    (local $w v128) (local $vl v128) (local $a0 v128) (local $a1 v128) (local $s f64)
+    (local.set $last (i32.sub (local.get $L) (i32.const 1)))
+    (local.set $vl (v128.load64_splat (i32.add (local.get $wts) (i32.shl (local.get $last) (i32.const 3)))))
+    (block $done4 (loop $step4
+      (br_if $done4 (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+      (local.set $x (i32.add (local.get $buf) (i32.shl (i32.add (local.get $i) (local.get $last)) (i32.const 3))))
+      (local.set $a0 (f64x2.mul (v128.load offset=0 (local.get $x)) (local.get $vl)))
+      (local.set $a1 (f64x2.mul (v128.load offset=16 (local.get $x)) (local.get $vl)))
+      (local.set $x (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $wp (local.get $wts))
+      (local.set $k (i32.const 0))
+      (block $kdone (loop $taps
+        (br_if $kdone (i32.ge_s (local.get $k) (local.get $last)))
+        (local.set $w (v128.load64_splat (local.get $wp)))
+        (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load offset=0 (local.get $x)) (local.get $w))))
+        (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $x)) (local.get $w))))
+        (local.set $x (i32.add (local.get $x) (i32.const 8)))
+        (local.set $wp (i32.add (local.get $wp) (i32.const 8)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $taps)))
+      (v128.store offset=0 (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))) (local.get $a0))
+      (v128.store offset=16 (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))) (local.get $a1))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $step4)))
+    (block $done1 (loop $step1
+      (br_if $done1 (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $x (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $s (f64.mul (f64.load (i32.add (local.get $x) (i32.shl (local.get $last) (i32.const 3)))) (f64.load (i32.add (local.get $wts) (i32.shl (local.get $last) (i32.const 3))))))
+      (local.set $wp (local.get $wts))
+      (local.set $k (i32.const 0))
+      (block $kdone1 (loop $taps1
+        (br_if $kdone1 (i32.ge_s (local.get $k) (local.get $last)))
+        (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $x)) (f64.load (local.get $wp)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 8)))
+        (local.set $wp (i32.add (local.get $wp) (i32.const 8)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $taps1)))
+      (f64.store (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))) (local.get $s))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $step1)))
+  )`;
+
+/** General kernels across rows: acc[q] = R_{L−1}[q]·w_{L−1}, then += R_k[q]·w_k for k = 0 … L−2. */
+const rowsGeneral = `
+  (func (export "rows_general") (param $acc i32) (param $cw i32) (param $ptrs i32) (param $wts i32) (param $L i32)
+    (local $q i32) (local $k i32) (local $r i32) (local $pp i32) (local $wp i32) (local $last i32)
+    (local $w v128) (local $vl v128) (local $a0 v128) (local $a1 v128) (local $s f64)
+    (local.set $last (i32.sub (local.get $L) (i32.const 1)))
+    (local.set $vl (v128.load64_splat (i32.add (local.get $wts) (i32.shl (local.get $last) (i32.const 3)))))
+    (block $done4 (loop $step4
+      (br_if $done4 (i32.gt_s (i32.add (local.get $q) (i32.const 32)) (i32.shl (local.get $cw) (i32.const 3))))
+      (local.set $r (i32.add (i32.load (i32.add (local.get $ptrs) (i32.shl (local.get $last) (i32.const 2)))) (local.get $q)))
+      (local.set $a0 (f64x2.mul (v128.load offset=0 (local.get $r)) (local.get $vl)))
+      (local.set $a1 (f64x2.mul (v128.load offset=16 (local.get $r)) (local.get $vl)))
+      (local.set $pp (local.get $ptrs))
+      (local.set $wp (local.get $wts))
+      (local.set $k (i32.const 0))
+      (block $kdone (loop $taps
+        (br_if $kdone (i32.ge_s (local.get $k) (local.get $last)))
+        (local.set $r (i32.add (i32.load (local.get $pp)) (local.get $q)))
+        (local.set $w (v128.load64_splat (local.get $wp)))
+        (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load offset=0 (local.get $r)) (local.get $w))))
+        (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $r)) (local.get $w))))
+        (local.set $pp (i32.add (local.get $pp) (i32.const 4)))
+        (local.set $wp (i32.add (local.get $wp) (i32.const 8)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $taps)))
+      (v128.store offset=0 (i32.add (local.get $acc) (local.get $q)) (local.get $a0))
+      (v128.store offset=16 (i32.add (local.get $acc) (local.get $q)) (local.get $a1))
+      (local.set $q (i32.add (local.get $q) (i32.const 32)))
+      (br $step4)))
+    (block $done1 (loop $step1
+      (br_if $done1 (i32.ge_s (local.get $q) (i32.shl (local.get $cw) (i32.const 3))))
+      (local.set $s (f64.mul
+        (f64.load (i32.add (i32.load (i32.add (local.get $ptrs) (i32.shl (local.get $last) (i32.const 2)))) (local.get $q)))
+        (f64.load (i32.add (local.get $wts) (i32.shl (local.get $last) (i32.const 3))))))
+      (local.set $pp (local.get $ptrs))
+      (local.set $wp (local.get $wts))
+      (local.set $k (i32.const 0))
+      (block $kdone1 (loop $taps1
+        (br_if $kdone1 (i32.ge_s (local.get $k) (local.get $last)))
+        (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (i32.add (i32.load (local.get $pp)) (local.get $q))) (f64.load (local.get $wp)))))
+        (local.set $pp (i32.add (local.get $pp) (i32.const 4)))
+        (local.set $wp (i32.add (local.get $wp) (i32.const 8)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $taps1)))
+      (f64.store (i32.add (local.get $acc) (local.get $q)) (local.get $s))
+      (local.set $q (i32.add (local.get $q) (i32.const 8)))
+      (br $step1)))
+  )`;
+
+export default `(module
+  (memory (export "memory") 1)
+${lineFolded('line_symmetric', 'add')}
+${lineFolded('line_antisymmetric', 'sub')}
+${lineGeneral}
+${rowsFolded('rows_symmetric', 'add')}
+${rowsFolded('rows_antisymmetric', 'sub')}
+${rowsGeneral}
+)
+`;
