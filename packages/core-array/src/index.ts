@@ -59,6 +59,7 @@ export {
   builtFile,
   MIN_PARALLEL_ELEMENTS,
   shared,
+  sharedScratch,
   type ThreadBackend,
   type ThreadsOptions,
   type ThreadTask,

@@ -6,7 +6,7 @@ import {
   castInto,
   checkOptions,
   invalidArgument,
-  NdArray,
+  type NdArray,
   type NdArrayLike,
   normalizeAxes,
   type ThreadsOptions,
@@ -17,7 +17,7 @@ import { gaussianKernel1d, gaussianRadius } from './gaussian-kernel.js';
 import { modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval, nonNegative, nonNegativeInteger, perAxis } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
-import { bandable, parallelPasses, sharedZeros } from './parallel.js';
+import { bandable, parallelPasses, threadsPay } from './parallel.js';
 
 /** Options shared by the Gaussian filters. */
 export interface GaussianOptions extends BoundaryOptions, OutputOptions {
@@ -130,11 +130,7 @@ export function gaussianFilter(
   if (rounding !== 'per-pass' && rounding !== 'once')
     throw invalidArgument('rounding', "'per-pass' or 'once'", rounding);
   const threads = threadCount(o.threads, a.size);
-  // Threads write their bands straight into shared memory; a caller's own output is copied back.
-  const out =
-    threads > 1 && !(o.output instanceof NdArray)
-      ? sharedZeros(a.shape, resolveOutput(a, o.output).dtype)
-      : resolveOutput(a, o.output);
+  const out = resolveOutput(a, o.output);
   const passes = axes.flatMap((axis, i) =>
     (sigmas[i] as number) > 1e-15
       ? [{ axis, w: gaussianWeights(sigmas[i] as number, orders[i] as number, truncate, radii?.[i]), mode: modes[i]! }]
@@ -172,8 +168,9 @@ export function runPasses(
   threads = 1,
 ): NdArray {
   if (passes.length === 0) return withStorage(out, (t) => castInto(input, t));
+  const taps = passes.reduce((sum, p) => sum + p.w.length, 0);
   const chain = (t: NdArray): void => {
-    if (threads > 1 && bandable(input, t, passes)) {
+    if (threads > 1 && bandable(input, t, passes) && threadsPay(input, t, taps)) {
       parallelPasses(input, t, passes, cval, threads);
       return;
     }
@@ -185,7 +182,7 @@ export function runPasses(
   };
   const integer = out.dtype !== 'float32' && out.dtype !== 'float64';
   if (rounding === 'once' && integer) {
-    const tmp = threads > 1 ? sharedZeros(input.shape, 'float64') : resolveOutput(input, 'float64');
+    const tmp = resolveOutput(input, 'float64');
     chain(tmp);
     castInto(tmp, out, 'clip');
     return out;

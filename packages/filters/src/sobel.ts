@@ -4,7 +4,7 @@
 import {
   asarray,
   checkOptions,
-  NdArray,
+  type NdArray,
   type NdArrayLike,
   NdImageError,
   normalizeAxis,
@@ -17,7 +17,7 @@ import { fusable, gradient2d } from './gradient-2d.js';
 import { modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
-import { bandable, parallelGradient, parallelPasses, sharedZeros } from './parallel.js';
+import { bandable, parallelGradient, parallelPasses, threadsPay } from './parallel.js';
 
 /** Options of {@link sobel} and {@link prewitt}. */
 export interface GradientOptions extends BoundaryOptions, OutputOptions, ThreadsOptions {
@@ -36,27 +36,21 @@ function gradient(input: NdArrayLike, options: GradientOptions | undefined, smoo
   const axis = normalizeAxis(o.axis ?? -1, a.ndim);
   const modes = modesPerAxis(o.mode, a.ndim);
   const cval = checkCval(o.cval);
-  // A gradient costs about as much as copying its input into shared memory for the workers, so
-  // threads pay only when the input (and a caller's output) already live there, e.g. the result
-  // of a threaded gaussianFilter. threadCount still validates the option either way.
-  const asked = threadCount(o.threads, a.size);
-  const inShared = (x: NdArray): boolean => x.data.buffer instanceof SharedArrayBuffer;
-  const threads = inShared(a) && (!(o.output instanceof NdArray) || inShared(o.output)) ? asked : 1;
-  // Threads write their bands straight into shared memory; a caller's own output is copied back.
-  const out =
-    threads > 1 && !(o.output instanceof NdArray)
-      ? sharedZeros(a.shape, resolveOutput(a, o.output).dtype)
-      : resolveOutput(a, o.output);
+  const threads = threadCount(o.threads, a.size);
+  const out = resolveOutput(a, o.output);
+  // A 3×3 gradient is about as cheap as staging its data for the workers: threads pay only when
+  // input and output already live in shared memory (threadsPay with 6 taps).
+  const banded = threads > 1 && threadsPay(a, out, 6);
   if (fusable(a, out)) {
     const centre = smooth[1] as number;
-    if (threads > 1) return parallelGradient(a, out, { axis, centre, modes: [...modes], cval }, threads);
+    if (banded) return parallelGradient(a, out, { axis, centre, modes: [...modes], cval }, threads);
     gradient2d(a, out, axis, centre, modes, cval);
     return out;
   }
   const passes: Pass[] = [{ axis, w: DIFFERENCE, mode: modes[axis]! }];
   for (let ax = 0; ax < a.ndim; ax++) if (ax !== axis) passes.push({ axis: ax, w: smooth, mode: modes[ax]! });
   return withStorage(out, (t) => {
-    if (threads > 1 && bandable(a, t, passes)) {
+    if (banded && bandable(a, t, passes)) {
       parallelPasses(a, t, passes, cval, threads);
       return;
     }

@@ -14,7 +14,7 @@ interface WasmApi {
 
 /** The module's exports (pointers are byte offsets into `memory`). */
 interface KernelExports {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  memory: { readonly buffer: ArrayBuffer };
   line_symmetric(buf: number, n: number, dst: number, fold: number, c: number, wc: number): void;
   line_antisymmetric(buf: number, n: number, dst: number, fold: number, c: number, wc: number): void;
   line_general(buf: number, n: number, dst: number, w: number, L: number): void;
@@ -25,7 +25,11 @@ interface KernelExports {
 
 const WASM_FILE: () => URL = () => builtFile(import.meta.url, './kernels.wasm', '../dist/kernels.wasm');
 
-/** Scratch memory above this stays in TypeScript: a wasm memory never shrinks. */
+/**
+ * The module's memory is 64 MiB from the start and never grown (growing detaches the old buffer,
+ * which makes V8 add detach checks to every optimised typed-array loop in the process); a call
+ * needing more scratch than that runs the TypeScript kernels.
+ */
 export const MAX_WASM_SCRATCH: number = 64 * 1024 * 1024;
 
 let instance: KernelExports | null | undefined; // undefined: not tried yet; null: unavailable
@@ -125,10 +129,8 @@ export function wasmScratch(
     at.push(top);
     top = align(top + n * 4);
   }
-  if (top > MAX_WASM_SCRATCH) return undefined;
-  const have = k.memory.buffer.byteLength;
-  if (top > have) k.memory.grow(Math.ceil((top - have) / 65536));
   const buf = k.memory.buffer;
+  if (top > Math.min(MAX_WASM_SCRATCH, buf.byteLength)) return undefined;
   return {
     k,
     f64: f64.map((n, i) => new Float64Array(buf, at[i], n)),

@@ -41,6 +41,28 @@ let backend: ThreadBackend | undefined;
 /** Registers (or with `undefined`, removes) the thread backend. Called by `enableThreads()`. */
 export function setThreadBackend(next: ThreadBackend | undefined): void {
   backend = next;
+  if (next === undefined) scratch.length = 0;
+}
+
+const scratch: SharedArrayBuffer[] = [];
+
+/**
+ * A reusable SharedArrayBuffer of at least `bytes` for scratch `slot` (0, 1, …), kept until
+ * threads are disabled. Parallel calls stage their input and output there instead of allocating
+ * shared memory each time: fresh shared memory is slow to touch the first time (no huge pages;
+ * 32 MB measured 70 ms, against 3 ms for an ordinary buffer).
+ *
+ * @example
+ * ```ts
+ * sharedScratch(0, 1024).byteLength >= 1024; // true
+ * ```
+ */
+export function sharedScratch(slot: number, bytes: number): SharedArrayBuffer {
+  const have = scratch[slot];
+  if (have !== undefined && have.byteLength >= bytes) return have;
+  const made = new SharedArrayBuffer(Math.max(bytes, 8));
+  scratch[slot] = made;
+  return made;
 }
 
 /** The registered thread backend, if any. */
