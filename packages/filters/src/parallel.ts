@@ -79,14 +79,15 @@ function runBanded<A extends { start: number; end: number; input: unknown; targe
   const parts = bands(input.shape[0] as number, threads);
   const others = parts.slice(1);
   const target = isShared(out) ? out : scratchArray(1, out.shape, out.dtype, out);
-  // Worker bands must not read rows the others overwrite: an input in the output's memory is
-  // staged too.
+  // No band may read rows another overwrites: an input in the output's own memory is staged
+  // whole, and then every band, the caller's included, reads the staged copy.
+  const aliased = input.data.buffer === out.data.buffer;
   let src = input;
-  if (!isShared(input) || input.data.buffer === out.data.buffer) {
+  if (!isShared(input) || aliased) {
     src = scratchArray(0, input.shape, input.dtype, input);
     let lo = Number.POSITIVE_INFINITY;
     let hi = -1;
-    for (const [s, e] of others) {
+    for (const [s, e] of aliased ? parts : others) {
       const [a, b] = reads(s, e);
       lo = Math.min(lo, a);
       hi = Math.max(hi, b);
@@ -98,7 +99,7 @@ function runBanded<A extends { start: number; end: number; input: unknown; targe
     fn,
     args:
       p === 0
-        ? { ...extra, input: layoutOf(input), target: layoutOf(out), start, end }
+        ? { ...extra, input: layoutOf(aliased ? src : input), target: layoutOf(out), start, end }
         : { ...extra, input: layoutOf(src), target: layoutOf(target), start, end },
   }));
   const local = fn === 'passesBand' ? passesBand : gradientBand;
