@@ -17,6 +17,7 @@ import {
   readLine,
   zeros,
 } from '@ndimage/core-array';
+import { wasmMedian } from './median-wasm.js';
 import { type BoundaryMode, extendLine, type Mode, mapIndex } from './modes.js';
 import { checkOrigin, perAxis, positiveInteger } from './options.js';
 import { lineStore, type OutputOptions, withStorage } from './output.js';
@@ -262,6 +263,13 @@ export function runFootprintFilter(
   const weighted = typeof op === 'object' && 'weights' in op;
   // Correlation uses cval as a double; min/max/rank first cast it to the input dtype (SciPy).
   const fill = weighted ? cval : castToDType(cval, a.dtype);
+  if (
+    typeof op === 'object' &&
+    'rank' in op &&
+    origins.every((o) => o === 0) &&
+    wasmMedian(a, out, fp, op.rank, mode, fill)
+  )
+    return out;
   const { padded, pstrides } = padInput(a, lefts, rights, mode, fill);
   // Offsets of the window's elements in the padded array, C order.
   const offsets: number[] = [];

@@ -6,7 +6,16 @@
  */
 import { array, mul, type NdArray, random } from '@ndimage/core-array';
 import { afterEach, describe, expect, it } from 'vitest';
-import { correlate1d, gaussianFilter, setWasmKernels, sobel, wasmKernelsActive } from '../src/index.js';
+import {
+  correlate1d,
+  gaussianFilter,
+  medianFilter,
+  rankFilter,
+  setWasmKernels,
+  sobel,
+  wasmKernelsActive,
+} from '../src/index.js';
+import { checkNetwork, selectionNetwork } from '../wasm/median-network.mjs';
 
 afterEach(() => setWasmKernels(true));
 
@@ -68,5 +77,40 @@ describe('WebAssembly kernels', () => {
     bothWays(() => gaussianFilter(vol, 1.5, { mode: 'nearest' }));
     bothWays(() => sobel(u8, { axis: 0 }));
     bothWays(() => gaussianFilter(array([1, 2, 3]), 0.5));
+  });
+
+  it('selection networks pick the median of every 0/1 input (hence of every input)', () => {
+    for (const k of [3, 5, 9, 25]) expect(() => checkNetwork(k, k >> 1, selectionNetwork(k, k >> 1))).not.toThrow();
+    const broken = selectionNetwork(9, 4);
+    broken.ops.splice(3, 1);
+    expect(() => checkNetwork(9, 4, broken)).toThrow(/fails/);
+  });
+
+  it('3×3 and 5×5 medians of uint8/uint16 images: the same as the TypeScript path', () => {
+    for (const dtype of ['uint8', 'uint16'] as const) {
+      const big = mul(random([23, 45], { seed: 5 }), dtype === 'uint8' ? 255 : 65535).astype(dtype);
+      for (const [h, w] of [
+        [1, 1],
+        [2, 3],
+        [7, 16],
+        [5, 17],
+        [23, 45],
+      ] as const) {
+        const a = big.slice([0, h], [0, w]);
+        for (const size of [3, 5])
+          for (const mode of ['reflect', 'constant', 'nearest', 'mirror', 'wrap'] as const) {
+            bothWays(() => medianFilter(a, size, { mode, cval: 7 }));
+            bothWays(() => medianFilter(a, size, { mode: 'constant', cval: 300.7 }));
+          }
+      }
+      const view = big.slice([0, null, 2], [44, null, -3]); // strided and reversed
+      bothWays(() => medianFilter(view, 5));
+      bothWays(() => medianFilter(big, 3, { output: 'float64' }));
+      bothWays(() => medianFilter(big, 5, { output: 'bool' }));
+      bothWays(() => rankFilter(big, 12, 5));
+      bothWays(() => rankFilter(big, 11, 5)); // another rank: the TypeScript path both ways
+      bothWays(() => medianFilter(big, [3, 5]));
+      bothWays(() => medianFilter(big, 5, { origin: [1, 0] }));
+    }
   });
 });

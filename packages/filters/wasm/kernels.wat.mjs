@@ -9,6 +9,56 @@
  *
  * All pointers are byte offsets into the module's memory, which the TypeScript side manages.
  */
+import { selectionNetwork } from './median-network.mjs';
+
+/**
+ * Median of each h×w window of a padded image, 16 bytes of outputs per step: the window's values
+ * for 16 (uint8) or 8 (uint16) neighbouring outputs are h·w vector loads, and a selection network
+ * (median-network.mjs) of lane-wise min/max finds their median. `src` is the padded image (row
+ * `stride` bytes, rows y … y+h−1 and columns x … x+w−1 around output (y, x)); `blocks` vectors of
+ * output per row are written to rows of `dstStride` bytes.
+ */
+function medianWindow(name, h, w, bytes) {
+  const k = h * w;
+  const { ops, out } = selectionNetwork(k, k >> 1);
+  const ty = bytes === 1 ? 'i8x16' : 'i16x8';
+  const regs = Array.from({ length: k }, (_, i) => `(local $r${i} v128)`).join(' ');
+  const rowPtrs = Array.from({ length: h }, (_, dy) => `(local $p${dy} i32)`).join(' ');
+  const loads = [];
+  for (let dy = 0; dy < h; dy++)
+    for (let dx = 0; dx < w; dx++)
+      loads.push(`(local.set $r${dy * w + dx} (v128.load offset=${dx * bytes} (local.get $p${dy})))`);
+  const network = ops.map(({ lo, hi, min, max }) => {
+    if (min && max)
+      return `(local.set $t (${ty}.min_u (local.get $r${lo}) (local.get $r${hi}))) (local.set $r${hi} (${ty}.max_u (local.get $r${lo}) (local.get $r${hi}))) (local.set $r${lo} (local.get $t))`;
+    if (min) return `(local.set $r${lo} (${ty}.min_u (local.get $r${lo}) (local.get $r${hi})))`;
+    return `(local.set $r${hi} (${ty}.max_u (local.get $r${lo}) (local.get $r${hi})))`;
+  });
+  const setPtrs = Array.from(
+    { length: h },
+    (_, dy) =>
+      `(local.set $p${dy} (i32.add (local.get $row) (i32.add (i32.mul (local.get $stride) (i32.const ${dy})) (local.get $x))))`,
+  );
+  return `
+  (func (export "${name}") (param $src i32) (param $stride i32) (param $dst i32) (param $dstStride i32) (param $blocks i32) (param $rows i32)
+    (local $y i32) (local $b i32) (local $x i32) (local $row i32) (local $t v128) ${rowPtrs} ${regs}
+    (block $ydone (loop $yloop
+      (br_if $ydone (i32.ge_s (local.get $y) (local.get $rows)))
+      (local.set $row (i32.add (local.get $src) (i32.mul (local.get $y) (local.get $stride))))
+      (local.set $b (i32.const 0))
+      (block $bdone (loop $bloop
+        (br_if $bdone (i32.ge_s (local.get $b) (local.get $blocks)))
+        (local.set $x (i32.shl (local.get $b) (i32.const 4)))
+        ${setPtrs.join('\n        ')}
+        ${loads.join('\n        ')}
+        ${network.join('\n        ')}
+        (v128.store (i32.add (i32.add (local.get $dst) (i32.mul (local.get $y) (local.get $dstStride))) (local.get $x)) (local.get $r${out}))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br $bloop)))
+      (local.set $y (i32.add (local.get $y) (i32.const 1)))
+      (br $yloop)))
+  )`;
+}
 
 /** acc = x_c·wc, then acc += (x_t ± x_{2c−t})·f_t for t = 0 … c−1, along a padded line. */
 function lineFolded(name, op) {
@@ -232,5 +282,9 @@ ${lineGeneral}
 ${rowsFolded('rows_symmetric', 'add')}
 ${rowsFolded('rows_antisymmetric', 'sub')}
 ${rowsGeneral}
+${medianWindow('median3x3_u8', 3, 3, 1)}
+${medianWindow('median5x5_u8', 5, 5, 1)}
+${medianWindow('median3x3_u16', 3, 3, 2)}
+${medianWindow('median5x5_u16', 5, 5, 2)}
 )
 `;
