@@ -4,11 +4,20 @@
  */
 import { asarray, castInto, checkOptions, type NdArray, type NdArrayLike } from '@ndimage/core-array';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
+import {
+  extremumRows,
+  MAX_ROWS_SIZE,
+  plainValue,
+  plainValues,
+  vanHerkKernel,
+  wasmVanHerkScratch,
+} from './extremum-fast.js';
 import { checkFootprint, type FootprintOptions, runFootprintFilter, sizeOrOptions } from './footprint.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis, singleMode } from './modes.js';
 import { checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
 import { refuseStorageDType, resolveOutput, withStorage } from './output.js';
+import { uniformAcrossRows } from './uniform-rows.js';
 
 /** Options of {@link minimumFilter1d} and {@link maximumFilter1d}. */
 export interface MinMaxFilter1dOptions extends Correlate1dOptions {}
@@ -61,6 +70,12 @@ export function extremumInto(
   minimum: boolean,
 ): void {
   const left = (size >> 1) + origin;
+  // Without NaN and −0 (in the data and in the padding) every algorithm agrees with SciPy's.
+  const plain = size > 1 && (mode !== 'constant' || plainValue(cval)) && plainValues(input);
+  if (plain && size <= MAX_ROWS_SIZE && uniformAcrossRows(input, target, axis)) {
+    extremumRows(input, size, axis, target, mode, cval, left, minimum);
+    return;
+  }
   runLinePass({
     input,
     output: target,
@@ -69,7 +84,8 @@ export function extremumInto(
     right: size - 1 - left,
     mode,
     cval,
-    kernel: extremumKernel(size, minimum),
+    kernel: plain ? vanHerkKernel(size, minimum) : extremumKernel(size, minimum),
+    scratch: plain ? (lengths) => wasmVanHerkScratch(size, minimum, input.shape[axis] as number, lengths) : undefined,
   });
 }
 

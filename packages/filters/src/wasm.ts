@@ -21,6 +21,12 @@ interface KernelExports {
   rows_symmetric(acc: number, cw: number, ptrs: number, fold: number, c: number, wc: number): void;
   rows_antisymmetric(acc: number, cw: number, ptrs: number, fold: number, c: number, wc: number): void;
   rows_general(acc: number, cw: number, ptrs: number, w: number, L: number): void;
+  rows_max(acc: number, cw: number, ptrs: number, count: number): void;
+  rows_min(acc: number, cw: number, ptrs: number, count: number): void;
+  line_window_max(buf: number, n: number, dst: number, size: number): void;
+  line_window_min(buf: number, n: number, dst: number, size: number): void;
+  line_max(buf: number, n: number, dst: number, size: number, g: number, h: number): void;
+  line_min(buf: number, n: number, dst: number, size: number, g: number, h: number): void;
 }
 
 const WASM_FILE: () => URL = () => builtFile(import.meta.url, './kernels.wasm', '../dist/kernels.wasm');

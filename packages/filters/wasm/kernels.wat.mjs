@@ -60,6 +60,137 @@ function medianWindow(name, h, w, bytes) {
   )`;
 }
 
+/**
+ * Sliding extremum helpers for data without NaN and −0 (where f64 min/max are exact and
+ * branch-free, unlike a comparison in JavaScript on random data): the extremum of `count` row
+ * chunks lane by lane, and van Herk/Gil-Werman along a padded line.
+ */
+function rowsExtremum(name, op) {
+  return `
+  (func (export "${name}") (param $acc i32) (param $cw i32) (param $ptrs i32) (param $count i32)
+    (local $q i32) (local $t i32) (local $pp i32) (local $r i32) (local $a0 v128) (local $a1 v128) (local $end i32)
+    (local.set $end (i32.shl (local.get $cw) (i32.const 3)))
+    (block $done4 (loop $step4
+      (br_if $done4 (i32.gt_s (i32.add (local.get $q) (i32.const 32)) (local.get $end)))
+      (local.set $r (i32.add (i32.load (local.get $ptrs)) (local.get $q)))
+      (local.set $a0 (v128.load offset=0 (local.get $r)))
+      (local.set $a1 (v128.load offset=16 (local.get $r)))
+      (local.set $pp (i32.add (local.get $ptrs) (i32.const 4)))
+      (local.set $t (i32.const 1))
+      (block $tdone (loop $taps
+        (br_if $tdone (i32.ge_s (local.get $t) (local.get $count)))
+        (local.set $r (i32.add (i32.load (local.get $pp)) (local.get $q)))
+        (local.set $a0 (f64x2.${op} (local.get $a0) (v128.load offset=0 (local.get $r))))
+        (local.set $a1 (f64x2.${op} (local.get $a1) (v128.load offset=16 (local.get $r))))
+        (local.set $pp (i32.add (local.get $pp) (i32.const 4)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps)))
+      (v128.store offset=0 (i32.add (local.get $acc) (local.get $q)) (local.get $a0))
+      (v128.store offset=16 (i32.add (local.get $acc) (local.get $q)) (local.get $a1))
+      (local.set $q (i32.add (local.get $q) (i32.const 32)))
+      (br $step4)))
+    (block $done1 (loop $step1
+      (br_if $done1 (i32.ge_s (local.get $q) (local.get $end)))
+      (local.set $r (i32.add (i32.load (local.get $ptrs)) (local.get $q)))
+      (local.set $a0 (v128.load64_zero (local.get $r)))
+      (local.set $pp (i32.add (local.get $ptrs) (i32.const 4)))
+      (local.set $t (i32.const 1))
+      (block $tdone1 (loop $taps1
+        (br_if $tdone1 (i32.ge_s (local.get $t) (local.get $count)))
+        (local.set $r (i32.add (i32.load (local.get $pp)) (local.get $q)))
+        (local.set $a0 (f64x2.${op} (local.get $a0) (v128.load64_zero (local.get $r))))
+        (local.set $pp (i32.add (local.get $pp) (i32.const 4)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps1)))
+      (v128.store64_lane 0 (i32.add (local.get $acc) (local.get $q)) (local.get $a0))
+      (local.set $q (i32.add (local.get $q) (i32.const 8)))
+      (br $step1)))
+  )`;
+}
+
+/** The extremum of each window of `size` along a padded line, two outputs per vector (small sizes). */
+function lineWindowExtremum(name, op) {
+  return `
+  (func (export "${name}") (param $buf i32) (param $n i32) (param $dst i32) (param $size i32)
+    (local $i i32) (local $t i32) (local $p i32) (local $a0 v128) (local $a1 v128)
+    (block $done4 (loop $step4
+      (br_if $done4 (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+      (local.set $p (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $a0 (v128.load offset=0 (local.get $p)))
+      (local.set $a1 (v128.load offset=16 (local.get $p)))
+      (local.set $t (i32.const 1))
+      (block $tdone (loop $taps
+        (br_if $tdone (i32.ge_s (local.get $t) (local.get $size)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (local.set $a0 (f64x2.${op} (local.get $a0) (v128.load offset=0 (local.get $p))))
+        (local.set $a1 (f64x2.${op} (local.get $a1) (v128.load offset=16 (local.get $p))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps)))
+      (v128.store offset=0 (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))) (local.get $a0))
+      (v128.store offset=16 (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))) (local.get $a1))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $step4)))
+    (block $done1 (loop $step1
+      (br_if $done1 (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $p (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $a0 (v128.load64_zero (local.get $p)))
+      (local.set $t (i32.const 1))
+      (block $tdone1 (loop $taps1
+        (br_if $tdone1 (i32.ge_s (local.get $t) (local.get $size)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (local.set $a0 (f64x2.${op} (local.get $a0) (v128.load64_zero (local.get $p))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps1)))
+      (v128.store64_lane 0 (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))) (local.get $a0))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $step1)))
+  )`;
+}
+
+function lineVanHerk(name, op) {
+  return `
+  (func (export "${name}") (param $buf i32) (param $n i32) (param $dst i32) (param $size i32) (param $g i32) (param $h i32)
+    (local $len i32) (local $k i32) (local $inBlock i32) (local $v f64) (local $p i32)
+    (local.set $len (i32.sub (i32.add (local.get $n) (local.get $size)) (i32.const 1)))
+    ;; g: running extremum from each block's start
+    (block $gdone (loop $gloop
+      (br_if $gdone (i32.ge_s (local.get $k) (local.get $len)))
+      (local.set $v (f64.load (i32.add (local.get $buf) (i32.shl (local.get $k) (i32.const 3)))))
+      (if (i32.ne (local.get $inBlock) (i32.const 0))
+        (then (local.set $v (f64.${op} (local.get $v) (f64.load (i32.add (local.get $g) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 3))))))))
+      (f64.store (i32.add (local.get $g) (i32.shl (local.get $k) (i32.const 3))) (local.get $v))
+      (local.set $inBlock (i32.add (local.get $inBlock) (i32.const 1)))
+      (if (i32.eq (local.get $inBlock) (local.get $size)) (then (local.set $inBlock (i32.const 0))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $gloop)))
+    ;; h: running extremum from each block's end (a block ends at k % size = size − 1, or at len − 1)
+    (local.set $k (i32.sub (local.get $len) (i32.const 1)))
+    (local.set $inBlock (i32.rem_u (local.get $k) (local.get $size)))
+    (local.set $p (i32.const 1))
+    (block $hdone (loop $hloop
+      (br_if $hdone (i32.lt_s (local.get $k) (i32.const 0)))
+      (local.set $v (f64.load (i32.add (local.get $buf) (i32.shl (local.get $k) (i32.const 3)))))
+      (if (i32.eqz (local.get $p))
+        (then (local.set $v (f64.${op} (local.get $v) (f64.load (i32.add (local.get $h) (i32.shl (i32.add (local.get $k) (i32.const 1)) (i32.const 3))))))))
+      (f64.store (i32.add (local.get $h) (i32.shl (local.get $k) (i32.const 3))) (local.get $v))
+      ;; the next k (k − 1) starts a new block from its end when k was a block start
+      (local.set $p (i32.eqz (local.get $inBlock)))
+      (if (i32.eqz (local.get $inBlock)) (then (local.set $inBlock (local.get $size))))
+      (local.set $inBlock (i32.sub (local.get $inBlock) (i32.const 1)))
+      (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+      (br $hloop)))
+    (local.set $k (i32.const 0))
+    (block $odone (loop $oloop
+      (br_if $odone (i32.ge_s (local.get $k) (local.get $n)))
+      (f64.store (i32.add (local.get $dst) (i32.shl (local.get $k) (i32.const 3)))
+        (f64.${op}
+          (f64.load (i32.add (local.get $g) (i32.shl (i32.sub (i32.add (local.get $k) (local.get $size)) (i32.const 1)) (i32.const 3))))
+          (f64.load (i32.add (local.get $h) (i32.shl (local.get $k) (i32.const 3))))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $oloop)))
+  )`;
+}
+
 /** acc = x_c·wc, then acc += (x_t ± x_{2c−t})·f_t for t = 0 … c−1, along a padded line. */
 function lineFolded(name, op) {
   return `
@@ -282,6 +413,12 @@ ${lineGeneral}
 ${rowsFolded('rows_symmetric', 'add')}
 ${rowsFolded('rows_antisymmetric', 'sub')}
 ${rowsGeneral}
+${rowsExtremum('rows_max', 'max')}
+${rowsExtremum('rows_min', 'min')}
+${lineWindowExtremum('line_window_max', 'max')}
+${lineWindowExtremum('line_window_min', 'min')}
+${lineVanHerk('line_max', 'max')}
+${lineVanHerk('line_min', 'min')}
 ${medianWindow('median3x3_u8', 3, 3, 1)}
 ${medianWindow('median5x5_u8', 5, 5, 1)}
 ${medianWindow('median3x3_u16', 3, 3, 2)}
