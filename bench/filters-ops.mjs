@@ -15,7 +15,9 @@ export function makeInputs(n) {
   const a = nd.mul(rng.random([n, n]), 255);
   const u = a.astype('uint8');
   const rgb = nd.mul(rng.random([n, n, 3]), 255).astype('uint8');
-  return { a, u, rgb, out: nd.zeros([n, n]) };
+  // Copies in shared memory (SharedArrayBuffer), where the worker pool reads and writes in place.
+  const shared = (x) => new nd.NdArray(nd.shared(x.data), [...x.shape], { dtype: x.dtype });
+  return { a, u, rgb, out: nd.zeros([n, n]), as: shared(a), os: shared(nd.zeros([n, n])) };
 }
 
 /** The same inputs as OpenCV Mats (copied once, outside the timings), with reusable outputs. */
@@ -99,6 +101,12 @@ export const OPS = [
     name: 'sobel axis 1 float64 (out=)',
     py: 'ndi.sobel(a, axis=1, output=o)',
     js: ({ a, out }, threads) => F.sobel(a, { axis: 1, output: out, threads }),
+    cv: (cv, m) => cv.Sobel(m.a, m.dst, cv.CV_64F, 1, 0, 3, 1, 0, cv.BORDER_REFLECT),
+  },
+  {
+    name: 'sobel axis 1 float64 (shared in/out)',
+    py: 'ndi.sobel(a, axis=1, output=o)',
+    js: ({ as, os }, threads) => F.sobel(as, { axis: 1, output: os, threads }),
     cv: (cv, m) => cv.Sobel(m.a, m.dst, cv.CV_64F, 1, 0, 3, 1, 0, cv.BORDER_REFLECT),
   },
   {
