@@ -19,6 +19,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sum } from '@ndimage/core-array';
 import { makeCvInputs, makeInputs, OPS } from './filters-ops.mjs';
+import { fmt, printTable, ratio } from './table.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -105,8 +106,6 @@ if (!scipy.error && Math.abs(scipy.checksum - ours.checksum) > 1e-9 * Math.abs(s
   throw new Error(`inputs differ: SciPy checksum ${scipy.checksum}, ours ${ours.checksum}`);
 }
 
-const fmt = (v) => (v === undefined ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
-const ratio = (theirs, us) => (theirs === undefined || us === undefined ? '—' : `${(theirs / us).toFixed(2)}×`);
 const cores = availableParallelism();
 const header = [
   'operation',
@@ -136,18 +135,5 @@ const meta = [
   `SciPy ${scipy.scipy ?? `unavailable (${scipy.error})`}; opencv.js ${cv.version ?? `unavailable (${cv.error})`}`,
   `@ndimage/filters ${pkg.version}; ${new Date().toISOString().slice(0, 10)}`,
 ].join('; ');
-if (markdown) {
-  console.log(meta);
-  console.log('');
-  console.log(`| ${header.join(' | ')} |`);
-  console.log(`|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
-  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-} else {
-  console.log(meta);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(line(header));
-  for (const r of rows) console.log(line(r));
-  console.log('vs X = X time / our time: above 1× we are faster.');
-}
+printTable(meta, header, rows, { markdown, legend: 'vs X = X time / our time: above 1× we are faster.' });
 if (threaded.error) console.error(`threads run failed: ${threaded.error}`);

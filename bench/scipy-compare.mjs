@@ -19,6 +19,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sum } from '@ndimage/core-array';
 import { makeInputs, OPS } from './ops.mjs';
+import { fmt, printTable, ratio } from './table.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -84,8 +85,6 @@ if (!numpy.error && Math.abs(numpy.checksum - ours.checksum) > 1e-6 * Math.abs(n
   throw new Error(`inputs differ: NumPy checksum ${numpy.checksum}, ours ${ours.checksum}`);
 }
 
-const fmt = (v) => (v === undefined ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
-const ratio = (np, us) => (np === undefined ? '—' : `${(np / us).toFixed(2)}×`);
 const header = ['operation', 'NumPy ms', 'ours ms', 'ratio', 'ours ms (huge pages)', 'ratio (huge pages)'];
 const rows = OPS.map(({ name }) => [
   name,
@@ -97,17 +96,4 @@ const rows = OPS.map(({ name }) => [
 ]);
 const pkg = JSON.parse(readFileSync(new URL('../packages/core-array/package.json', import.meta.url), 'utf8'));
 const meta = `${n}×${n} float64 (uint8/float32 where named); ${cpu}, ${cpus().length} cores; Node ${process.version}; NumPy ${numpy.numpy ?? `unavailable (${numpy.error})`}; @ndimage/core-array ${pkg.version}; ${new Date().toISOString().slice(0, 10)}`;
-if (markdown) {
-  console.log(meta);
-  console.log('');
-  console.log(`| ${header.join(' | ')} |`);
-  console.log(`|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
-  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-} else {
-  console.log(meta);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(line(header));
-  for (const r of rows) console.log(line(r));
-  console.log('ratio = NumPy time / our time: above 1× we are faster.');
-}
+printTable(meta, header, rows, { markdown, legend: 'ratio = NumPy time / our time: above 1× we are faster.' });

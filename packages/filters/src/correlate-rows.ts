@@ -8,20 +8,24 @@ import { lineKernel, type Prepared, rowKernel } from './correlate-kernels.js';
 import { wasmLineScratch, wasmRowsScratch } from './correlate-wasm.js';
 import { type BoundaryMode, extendLine, mapIndex } from './modes.js';
 import { lineStore } from './output.js';
+import { rowLength } from './row-chunks.js';
 
 /** Row chunk length: 256 doubles a row keeps all the taps' chunks of a 41-tap kernel in L2. */
 const CHUNK = 256;
 
 /** True when the dims after `axis` form one C-contiguous block in both arrays, long enough to pay. */
 export function acrossRows(input: NdArray, target: NdArray, axis: number): boolean {
-  const nd = input.ndim;
-  if (axis >= nd - 1) return false;
+  return axis < input.ndim - 1 && trailingBlock(input, target, axis) && rowLength(input, axis) >= 16;
+}
+
+/** True when the dims after `axis` form one C-contiguous block in both arrays. */
+function trailingBlock(input: NdArray, target: NdArray, axis: number): boolean {
   let inner = 1;
-  for (let i = nd - 1; i > axis; i--) {
+  for (let i = input.ndim - 1; i > axis; i--) {
     if (input.strides[i] !== inner || target.strides[i] !== inner) return false;
     inner *= input.shape[i] as number;
   }
-  return inner >= 16;
+  return true;
 }
 
 /**
@@ -128,13 +132,8 @@ export function correlateRows(
  * interleaved in one contiguous row, which is filtered in one go with taps B elements apart.
  */
 export function interleaved(input: NdArray, target: NdArray, axis: number): number {
-  const nd = input.ndim;
-  if (axis >= nd - 1) return 0;
-  let inner = 1;
-  for (let i = nd - 1; i > axis; i--) {
-    if (input.strides[i] !== inner || target.strides[i] !== inner) return 0;
-    inner *= input.shape[i] as number;
-  }
+  if (axis >= input.ndim - 1 || !trailingBlock(input, target, axis)) return 0;
+  const inner = rowLength(input, axis);
   if (input.strides[axis] !== inner || target.strides[axis] !== inner || inner > 16) return 0;
   return inner;
 }

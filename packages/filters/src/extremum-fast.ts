@@ -6,10 +6,10 @@
  * the data's order: 2048² size 5 along rows 46 → 14 ms), and whole rows at a time along a strided
  * axis (size − 1 comparisons per sample, every row read once in order: 83 → 12 ms).
  */
-import { forEachRun, type NdArray, type NumericTypedArray, readLine } from '@ndimage/core-array';
+import type { NdArray } from '@ndimage/core-array';
 import type { LineKernel } from './line-filter.js';
-import { type BoundaryMode, mapIndex } from './modes.js';
-import { lineStore } from './output.js';
+import type { BoundaryMode } from './modes.js';
+import { forEachRowChunk, rowLength } from './row-chunks.js';
 import { wasmScratch } from './wasm.js';
 
 /** Row paths are used up to this window size (size − 1 comparisons per sample). */
@@ -131,59 +131,31 @@ export function extremumRows(
   minimum: boolean,
 ): void {
   const n = input.shape[axis] as number;
-  let inner = 1;
-  for (let i = axis + 1; i < input.ndim; i++) inner *= input.shape[i] as number;
-  const line = Math.min(inner, CHUNK);
-  const data = input.data as NumericTypedArray;
+  const line = Math.min(rowLength(input, axis), CHUNK);
   // On the WebAssembly kernels the ring and the accumulator live in the module's memory.
   const wasm = wasmScratch(new Array<number>(size + 1).fill(line), [size]);
   const ring: Float64Array[] = wasm?.f64.slice(0, size) ?? Array.from({ length: size }, () => new Float64Array(line));
   const acc = wasm?.f64[size] ?? new Float64Array(line);
-  if (wasm !== undefined) {
-    const ptrs = wasm.i32[0] as Int32Array;
-    for (let t = 0; t < size; t++) ptrs[t] = (ring[t] as Float64Array).byteOffset;
-  }
+  const ptrs = wasm?.i32[0];
+  if (ptrs !== undefined) for (let t = 0; t < size; t++) ptrs[t] = (ring[t] as Float64Array).byteOffset;
   const run = wasm === undefined ? undefined : minimum ? wasm.k.rows_min : wasm.k.rows_max;
-  const ptrsAt = wasm?.i32[0]?.byteOffset ?? 0;
-  const store = lineStore(target);
-  const sIn = input.strides[axis] as number;
-  const sOut = target.strides[axis] as number;
-  forEachRun(
-    input.shape.slice(0, axis),
-    [input.strides.slice(0, axis), target.strides.slice(0, axis)],
-    [input.offset, target.offset],
-    (off, count, st) => {
-      for (let e = 0; e < count; e++) {
-        const inBase = (off[0] as number) + e * (st[0] as number);
-        const outBase = (off[1] as number) + e * (st[1] as number);
-        for (let c0 = 0; c0 < inner; c0 += line) {
-          const cw = Math.min(line, inner - c0);
-          // Extended row k (input row k − left, mapped) lives in ring[k % size].
-          const load = (k: number): void => {
-            const into = ring[k % size] as Float64Array;
-            const m = mapIndex(k - left, n, mode);
-            if (m < 0) into.fill(cval, 0, cw);
-            else readLine(data, inBase + m * sIn + c0, 1, cw, into, 0);
-          };
-          for (let k = 0; k < size - 1; k++) load(k);
-          for (let i = 0; i < n; i++) {
-            load(i + size - 1);
-            if (run !== undefined) {
-              // The extremum of the whole ring, whichever slot holds which row.
-              run(acc.byteOffset, cw, ptrsAt, size);
-              store(acc, 0, cw, outBase + i * sOut + c0, 1);
-              continue;
-            }
-            acc.set((ring[0] as Float64Array).subarray(0, cw));
-            for (let t = 1; t < size; t++) {
-              const r = ring[t] as Float64Array;
-              if (minimum) for (let j = 0; j < cw; j++) acc[j] = Math.min(r[j]!, acc[j]!);
-              else for (let j = 0; j < cw; j++) acc[j] = Math.max(r[j]!, acc[j]!);
-            }
-            store(acc, 0, cw, outBase + i * sOut + c0, 1);
-          }
+  forEachRowChunk(input, target, axis, line, mode, cval, left, ({ cw, load, store }) => {
+    // Extended row k lives in ring[k % size].
+    for (let k = 0; k < size - 1; k++) load(k, ring[k % size] as Float64Array);
+    for (let i = 0; i < n; i++) {
+      load(i + size - 1, ring[(i + size - 1) % size] as Float64Array);
+      if (run !== undefined) {
+        // The extremum of the whole ring, whichever slot holds which row.
+        run(acc.byteOffset, cw, (ptrs as Int32Array).byteOffset, size);
+      } else {
+        acc.set((ring[0] as Float64Array).subarray(0, cw));
+        for (let t = 1; t < size; t++) {
+          const r = ring[t] as Float64Array;
+          if (minimum) for (let j = 0; j < cw; j++) acc[j] = Math.min(r[j]!, acc[j]!);
+          else for (let j = 0; j < cw; j++) acc[j] = Math.max(r[j]!, acc[j]!);
         }
       }
-    },
-  );
+      store(acc, i);
+    }
+  });
 }
