@@ -16,8 +16,15 @@ if (!input || !output) {
 }
 const text = (await import(pathToFileURL(resolve(input)).href)).default;
 const wabt = await wabtInit();
-const mod = wabt.parseWat(input, text, { simd: true });
-mod.validate();
+let mod;
+try {
+  mod = wabt.parseWat(input, text, { simd: true });
+  mod.validate();
+} catch (e) {
+  // wabt's own stack points into its minified bundle; the message has the WAT line and column.
+  console.error(`${input}: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+}
 const { buffer } = mod.toBinary({ write_debug_names: false });
 mod.destroy();
 if (!WebAssembly.validate(buffer)) throw new Error(`${output}: this Node cannot validate the module`);

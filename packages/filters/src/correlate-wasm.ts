@@ -1,6 +1,7 @@
 /**
  * The 1-D correlation on the WebAssembly SIMD kernels (src/wasm.ts, wasm/kernels.wat.mjs): the
- * same loops as correlate-kernels.ts, two float64 lanes at a time, with bit-identical results.
+ * same loops as correlate-kernels.ts, two float64 lanes at a time, with identical results
+ * (to the bit; a NaN's sign bit may differ).
  * Each helper lays out one call's scratch in the module's memory and returns views of it, or
  * undefined when the kernels are unavailable (the caller then runs the TypeScript kernels).
  */

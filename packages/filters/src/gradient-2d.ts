@@ -9,6 +9,7 @@
  */
 import { type NdArray, type NumericTypedArray, readLine } from '@ndimage/core-array';
 import { type BoundaryMode, extendLine, mapIndex } from './modes.js';
+import { wasmScratch } from './wasm.js';
 
 /**
  * True when the fused pass applies: a 2-D image into a float64 or float32 array in other memory
@@ -51,9 +52,76 @@ function smoothShifted(o: Float64Array | Float32Array, at: number, d: Float64Arr
   for (let j = 0; j < w; j++) o[at + j] = d[j + 1]! * centre + (d[j]! + d[j + 2]!) * 1;
 }
 
+/** The row operations of the fused gradient, on scratch rows (in wasm memory for the wasm ones). */
+interface GradientOps {
+  /** Scratch rows of the given lengths. */
+  rows: Float64Array[];
+  /** d[j] = x[j+1]·0 + (x[j] − x[j+2])·(−1), rounded to float32 when asked. */
+  diffRow(x: Float64Array, d: Float64Array, w: number, round: boolean): void;
+  /** d[at + j] = b[j]·0 + (a[j] − c[j])·(−1), rounded to float32 when asked. */
+  diffCols(
+    a: Float64Array,
+    b: Float64Array,
+    c: Float64Array,
+    d: Float64Array,
+    at: number,
+    w: number,
+    round: boolean,
+  ): void;
+  /** o[j] = c[j]·centre + (a[j] + b[j])·1 into a scratch row. */
+  smooth(a: Float64Array, c: Float64Array, b: Float64Array, o: Float64Array, w: number, centre: number): void;
+  /** o[j] = d[j+1]·centre + (d[j] + d[j+2])·1 into a scratch row. */
+  smoothShifted(d: Float64Array, o: Float64Array, w: number, centre: number): void;
+}
+
+function tsOps(lengths: number[]): GradientOps {
+  return {
+    rows: lengths.map((n) => new Float64Array(n)),
+    diffRow(x, d, w, round) {
+      rowDifference(x, d, w);
+      if (round) roundRow(d, 0, w);
+    },
+    diffCols(a, b, c, d, at, w, round) {
+      for (let j = 0; j < w; j++) d[at + j] = b[j]! * 0 + (a[j]! - c[j]!) * -1;
+      if (round) roundRow(d, at, at + w);
+    },
+    smooth(a, c, b, o, w, centre) {
+      smoothRow(o, 0, a, c, b, w, centre);
+    },
+    smoothShifted(d, o, w, centre) {
+      smoothShifted(o, 0, d, w, centre);
+    },
+  };
+}
+
+/** The same operations on the WebAssembly kernels (every row handed to them is one of `rows`). */
+function wasmOps(lengths: number[]): GradientOps | undefined {
+  const s = wasmScratch(lengths);
+  if (s === undefined) return undefined;
+  const k = s.k;
+  return {
+    rows: s.f64,
+    diffRow: (x, d, w, round) => k.grad_diff_row(x.byteOffset, d.byteOffset, w, round ? 1 : 0),
+    diffCols: (a, b, c, d, at, w, round) =>
+      k.grad_diff_cols(a.byteOffset, b.byteOffset, c.byteOffset, d.byteOffset + at * 8, w, round ? 1 : 0),
+    smooth: (a, c, b, o, w, centre) =>
+      k.grad_smooth_rows(a.byteOffset, c.byteOffset, b.byteOffset, o.byteOffset, w, centre),
+    smoothShifted: (d, o, w, centre) => k.grad_smooth_shifted(d.byteOffset, o.byteOffset, w, centre),
+  };
+}
+
+/** Writes scratch row `r` as output row starting at `at` (stride `step`). */
+function putRow(o: Float64Array | Float32Array, at: number, step: number, r: Float64Array, w: number): void {
+  if (step === 1)
+    o.set(r.subarray(0, w), at); // into float32: the same rounding as an element store
+  else for (let j = 0; j < w; j++) o[at + j * step] = r[j]!;
+}
+
 /**
  * The fused gradient: `axis` 1 differentiates along rows (x), 0 down columns (y); `centre` is 2
  * for Sobel and 1 for Prewitt; `modes` per axis. Only output rows [rowStart, rowEnd) are written.
+ * Each input row is read once (a ring of three rows), and each output row is computed in scratch
+ * and written in one go.
  */
 export function gradient2d(
   input: NdArray,
@@ -74,29 +142,38 @@ export function gradient2d(
   const [o0, o1] = out.strides as [number, number];
   const m0 = modes[0] as BoundaryMode;
   const m1 = modes[1] as BoundaryMode;
-  const line = new Float64Array(w + 2);
-  const cvalRow = new Float64Array(w + 2).fill(cval);
+  // line, cval row, three ring rows, the output row, the padded difference row.
+  const lengths = [w + 2, w + 2, w, w, w, w, w + 2];
+  const ops = wasmOps(lengths) ?? tsOps(lengths);
+  const [line, cvalRow, r0, r1, r2, orow, d] = ops.rows as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  cvalRow.fill(cval);
+  const ring = [r0, r1, r2];
+  const spareOf = (a: Float64Array, b: Float64Array): Float64Array =>
+    ring.find((r) => r !== a && r !== b) as Float64Array;
   if (axis === 1) {
     // d rows (differences along x) for rows i−1, i, i+1, each made once and reused.
-    const rows = [new Float64Array(w), new Float64Array(w), new Float64Array(w)];
-    const cvalD = new Float64Array(w).fill(cval);
     const dRow = (r: number, into: Float64Array): Float64Array => {
       const m = mapIndex(r, h, m0);
-      if (m < 0) return cvalD;
+      if (m < 0) return cvalRow;
       readLine(data, input.offset + m * s0, s1, w, line, 1);
       extendLine(line, 1, w, 1, m1, cval);
-      rowDifference(line, into, w);
-      if (round) roundRow(into, 0, w);
+      ops.diffRow(line, into, w, round);
       return into;
     };
-    let prev = dRow(rowStart - 1, rows[0]!);
-    let cur = dRow(rowStart, rows[1]!);
+    let prev = dRow(rowStart - 1, r0);
+    let cur = dRow(rowStart, r1);
     for (let i = rowStart; i < rowEnd; i++) {
-      const spare = rows.find((r) => r !== prev && r !== cur) as Float64Array;
-      const next = dRow(i + 1, spare);
-      const at = out.offset + i * o0;
-      if (o1 === 1) smoothRow(o, at, prev, cur, next, w, centre);
-      else for (let j = 0; j < w; j++) o[at + j * o1] = cur[j]! * centre + (prev[j]! + next[j]!) * 1;
+      const next = dRow(i + 1, spareOf(prev, cur));
+      ops.smooth(prev, cur, next, orow, w, centre);
+      putRow(o, out.offset + i * o0, o1, orow, w);
       prev = cur;
       cur = next;
     }
@@ -104,25 +181,21 @@ export function gradient2d(
   }
   // axis 0: d row i = (x[i−1] − x[i+1])·(−1) + x[i]·0 with rows mapped by mode 0, then smoothed
   // along the row with mode 1 (constant: cval around the d row).
-  const up = new Float64Array(w);
-  const mid = new Float64Array(w);
-  const down = new Float64Array(w);
-  const d = new Float64Array(w + 2);
   const read = (r: number, into: Float64Array): Float64Array => {
     const m = mapIndex(r, h, m0);
     if (m < 0) return cvalRow;
     readLine(data, input.offset + m * s0, s1, w, into, 0);
     return into;
   };
+  let a = read(rowStart - 1, r0);
+  let b = read(rowStart, r1);
   for (let i = rowStart; i < rowEnd; i++) {
-    const a = read(i - 1, up);
-    const b = read(i, mid);
-    const c = read(i + 1, down);
-    for (let j = 0; j < w; j++) d[j + 1] = b[j]! * 0 + (a[j]! - c[j]!) * -1;
-    if (round) roundRow(d, 1, w + 1);
+    const c = read(i + 1, spareOf(a, b));
+    ops.diffCols(a, b, c, d, 1, w, round);
     extendLine(d, 1, w, 1, m1, cval);
-    const at = out.offset + i * o0;
-    if (o1 === 1) smoothShifted(o, at, d, w, centre);
-    else for (let j = 0; j < w; j++) o[at + j * o1] = d[j + 1]! * centre + (d[j]! + d[j + 2]!) * 1;
+    ops.smoothShifted(d, orow, w, centre);
+    putRow(o, out.offset + i * o0, o1, orow, w);
+    a = b;
+    b = c;
   }
 }

@@ -2,7 +2,8 @@
  * The WebAssembly SIMD kernels (DESIGN §4): `kernels.wasm`, built from wasm/kernels.wat.mjs and
  * shipped beside the JavaScript. In Node it is loaded synchronously on first use; elsewhere call
  * {@link loadWasmKernels} once. Without it (or with {@link setWasmKernels}(false)) the
- * TypeScript kernels run instead, with bit-identical results.
+ * TypeScript kernels run instead, with identical results (to the bit, but for the sign bit
+ * of a NaN, which the processor sets as it likes).
  */
 import { builtFile } from '@ndimage/core-array';
 
@@ -23,6 +24,10 @@ interface KernelExports {
   rows_general(acc: number, cw: number, ptrs: number, w: number, L: number): void;
   rows_max(acc: number, cw: number, ptrs: number, count: number): void;
   rows_min(acc: number, cw: number, ptrs: number, count: number): void;
+  grad_diff_row(x: number, d: number, w: number, round: number): void;
+  grad_diff_cols(a: number, b: number, c: number, d: number, w: number, round: number): void;
+  grad_smooth_rows(a: number, c: number, b: number, o: number, w: number, centre: number): void;
+  grad_smooth_shifted(d: number, o: number, w: number, centre: number): void;
   line_window_max(buf: number, n: number, dst: number, size: number): void;
   line_window_min(buf: number, n: number, dst: number, size: number): void;
   line_max(buf: number, n: number, dst: number, size: number, g: number, h: number): void;

@@ -5,7 +5,8 @@
  *
  * Every kernel does, per output, exactly the operations of its TypeScript twin in
  * src/correlate-kernels.ts in the same order (f64x2 lanes are independent IEEE doubles, and
- * there is no fused multiply-add), so the results are bit-identical; the tests check it.
+ * there is no fused multiply-add), so the results are bit-identical (a NaN's sign bit aside);
+ * the tests check it.
  *
  * All pointers are byte offsets into the module's memory, which the TypeScript side manages.
  */
@@ -144,6 +145,70 @@ function lineWindowExtremum(name, op) {
       (v128.store64_lane 0 (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))) (local.get $a0))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $step1)))
+  )`;
+}
+
+/**
+ * The one-pass 2-D Sobel/Prewitt (src/gradient-2d.ts), row by row, two lanes at a time and with
+ * its exact operations: differences d = x·0 + (x₋ − x₊)·(−1) (rounded to float32 when `round`),
+ * smoothing o = c·centre + (a + b)·1.
+ */
+function gradientRows() {
+  const loop = (body, n = '$w') => `
+    (local.set $j (i32.const 0))
+    (block $done2 (loop $step2
+      (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get ${n})))
+      (local.set $q (i32.shl (local.get $j) (i32.const 3)))
+      ${body('v128.load', 'v128.store', 'f64x2')}
+      (local.set $j (i32.add (local.get $j) (i32.const 2)))
+      (br $step2)))
+    (block $done1 (loop $step1
+      (br_if $done1 (i32.ge_s (local.get $j) (local.get ${n})))
+      (local.set $q (i32.shl (local.get $j) (i32.const 3)))
+      ${body('f64.load', 'f64.store', 'f64')}
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $step1)))`;
+  const round = (ty, v) =>
+    ty === 'f64x2'
+      ? `(if (result v128) (local.get $round) (then (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero ${v}))) (else ${v}))`
+      : `(if (result f64) (local.get $round) (then (f64.promote_f32 (f32.demote_f64 ${v}))) (else ${v}))`;
+  const splat = (ty, v) => (ty === 'f64x2' ? `(f64x2.splat ${v})` : v);
+  return `
+  (func (export "grad_diff_row") (param $x i32) (param $d i32) (param $w i32) (param $round i32)
+    (local $j i32) (local $q i32)
+    ${loop(
+      (ld, st, ty) => `(${st} (i32.add (local.get $d) (local.get $q)) ${round(
+        ty,
+        `(${ty}.add (${ty}.mul (${ld} offset=8 (i32.add (local.get $x) (local.get $q))) ${splat(ty, '(f64.const 0)')})
+            (${ty}.mul (${ty}.sub (${ld} (i32.add (local.get $x) (local.get $q))) (${ld} offset=16 (i32.add (local.get $x) (local.get $q)))) ${splat(ty, '(f64.const -1)')}))`,
+      )})`,
+    )}
+  )
+  (func (export "grad_diff_cols") (param $a i32) (param $b i32) (param $c i32) (param $d i32) (param $w i32) (param $round i32)
+    (local $j i32) (local $q i32)
+    ${loop(
+      (ld, st, ty) => `(${st} (i32.add (local.get $d) (local.get $q)) ${round(
+        ty,
+        `(${ty}.add (${ty}.mul (${ld} (i32.add (local.get $b) (local.get $q))) ${splat(ty, '(f64.const 0)')})
+            (${ty}.mul (${ty}.sub (${ld} (i32.add (local.get $a) (local.get $q))) (${ld} (i32.add (local.get $c) (local.get $q)))) ${splat(ty, '(f64.const -1)')}))`,
+      )})`,
+    )}
+  )
+  (func (export "grad_smooth_rows") (param $a i32) (param $c i32) (param $b i32) (param $o i32) (param $w i32) (param $centre f64)
+    (local $j i32) (local $q i32)
+    ${loop(
+      (ld, st, ty) => `(${st} (i32.add (local.get $o) (local.get $q))
+        (${ty}.add (${ty}.mul (${ld} (i32.add (local.get $c) (local.get $q))) ${splat(ty, '(local.get $centre)')})
+          (${ty}.mul (${ty}.add (${ld} (i32.add (local.get $a) (local.get $q))) (${ld} (i32.add (local.get $b) (local.get $q)))) ${splat(ty, '(f64.const 1)')})))`,
+    )}
+  )
+  (func (export "grad_smooth_shifted") (param $d i32) (param $o i32) (param $w i32) (param $centre f64)
+    (local $j i32) (local $q i32)
+    ${loop(
+      (ld, st, ty) => `(${st} (i32.add (local.get $o) (local.get $q))
+        (${ty}.add (${ty}.mul (${ld} offset=8 (i32.add (local.get $d) (local.get $q))) ${splat(ty, '(local.get $centre)')})
+          (${ty}.mul (${ty}.add (${ld} (i32.add (local.get $d) (local.get $q))) (${ld} offset=16 (i32.add (local.get $d) (local.get $q)))) ${splat(ty, '(f64.const 1)')})))`,
+    )}
   )`;
 }
 
@@ -415,6 +480,7 @@ ${rowsFolded('rows_antisymmetric', 'sub')}
 ${rowsGeneral}
 ${rowsExtremum('rows_max', 'max')}
 ${rowsExtremum('rows_min', 'min')}
+${gradientRows()}
 ${lineWindowExtremum('line_window_max', 'max')}
 ${lineWindowExtremum('line_window_min', 'min')}
 ${lineVanHerk('line_max', 'max')}
