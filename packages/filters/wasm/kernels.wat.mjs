@@ -177,21 +177,23 @@ function gradientRows() {
   (func (export "grad_diff_row") (param $x i32) (param $d i32) (param $w i32) (param $round i32)
     (local $j i32) (local $q i32)
     ${loop(
-      (ld, st, ty) => `(${st} (i32.add (local.get $d) (local.get $q)) ${round(
-        ty,
-        `(${ty}.add (${ty}.mul (${ld} offset=8 (i32.add (local.get $x) (local.get $q))) ${splat(ty, '(f64.const 0)')})
+      (ld, st, ty) =>
+        `(${st} (i32.add (local.get $d) (local.get $q)) ${round(
+          ty,
+          `(${ty}.add (${ty}.mul (${ld} offset=8 (i32.add (local.get $x) (local.get $q))) ${splat(ty, '(f64.const 0)')})
             (${ty}.mul (${ty}.sub (${ld} (i32.add (local.get $x) (local.get $q))) (${ld} offset=16 (i32.add (local.get $x) (local.get $q)))) ${splat(ty, '(f64.const -1)')}))`,
-      )})`,
+        )})`,
     )}
   )
   (func (export "grad_diff_cols") (param $a i32) (param $b i32) (param $c i32) (param $d i32) (param $w i32) (param $round i32)
     (local $j i32) (local $q i32)
     ${loop(
-      (ld, st, ty) => `(${st} (i32.add (local.get $d) (local.get $q)) ${round(
-        ty,
-        `(${ty}.add (${ty}.mul (${ld} (i32.add (local.get $b) (local.get $q))) ${splat(ty, '(f64.const 0)')})
+      (ld, st, ty) =>
+        `(${st} (i32.add (local.get $d) (local.get $q)) ${round(
+          ty,
+          `(${ty}.add (${ty}.mul (${ld} (i32.add (local.get $b) (local.get $q))) ${splat(ty, '(f64.const 0)')})
             (${ty}.mul (${ty}.sub (${ld} (i32.add (local.get $a) (local.get $q))) (${ld} (i32.add (local.get $c) (local.get $q)))) ${splat(ty, '(f64.const -1)')}))`,
-      )})`,
+        )})`,
     )}
   )
   (func (export "grad_smooth_rows") (param $a i32) (param $c i32) (param $b i32) (param $o i32) (param $w i32) (param $centre f64)
