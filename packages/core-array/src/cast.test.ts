@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { array } from './array.js';
 import { rint } from './cast.js';
 import type { DType } from './dtypes.js';
+import { NdArray } from './ndarray.js';
 
 // scipy-ndimage-behaviour.md §1.3: float → int storage truncates toward zero, then wraps.
 // These rows are the reference's table, verbatim (v, uint8, int8, uint16, int16).
@@ -80,5 +81,19 @@ describe("casting: 'round' and 'clip'", () => {
     const a = array([1, 2]);
     expect(a.astype('float64', { copy: false })).toBe(a);
     expect(a.astype('float64')).not.toBe(a);
+  });
+});
+
+describe('same-dtype copies keep every bit', () => {
+  it('a signalling float32 NaN survives copy, views and astype (found by the view round-trip property)', () => {
+    for (const shape of [[], [1], [3]]) {
+      const n = shape.reduce((p, d) => p * d, 1);
+      const data = new Float32Array(n);
+      new Uint32Array(data.buffer).fill(0x7fa00001);
+      const a = new NdArray(data, shape, { dtype: 'float32' });
+      const views = [a.copy(), a.slice(...shape.map(() => [null, null, -1] as const)).copy(), a.astype('float32')];
+      for (const v of views)
+        expect(Array.from(new Uint32Array(v.data.buffer, v.data.byteOffset, n))).toEqual(new Array(n).fill(0x7fa00001));
+    }
   });
 });

@@ -248,8 +248,11 @@ export function castInto(src: Layout, dst: Layout, casting: Casting = 'unsafe'):
  * arrays' own stores (bit-exact copy for equal dtypes, including bigint ones).
  */
 export function copyRuns(src: Layout, dst: Layout): void {
-  const s = src.data as TypedArray;
-  const d = dst.data as TypedArray;
+  // float32 → float32 moves the bits through 32-bit integer views: a float32 element read as a
+  // JS number is widened to float64, which quiets a signalling NaN (NumPy's copy keeps its bits).
+  const asBits = src.dtype === 'float32' && dst.dtype === 'float32';
+  const s = asBits ? bitsView(src.data as Float32Array) : (src.data as TypedArray);
+  const d = asBits ? bitsView(dst.data as Float32Array) : (dst.data as TypedArray);
   const bigS = isBigIntDType(src.dtype);
   const bigD = isBigIntDType(dst.dtype);
   const mixed = bigS !== bigD;
@@ -271,6 +274,10 @@ export function copyRuns(src: Layout, dst: Layout): void {
       for (let k = 0; k < n; k++) (d as Float64Array)[di + k * ds] = (s as Float64Array)[si + k * ss]!;
     }
   });
+}
+
+function bitsView(a: Float32Array): Uint32Array {
+  return new Uint32Array(a.buffer, a.byteOffset, a.length);
 }
 
 const TWO63 = 2 ** 63;
