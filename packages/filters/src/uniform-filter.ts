@@ -7,6 +7,7 @@ import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
+import { uniform2d } from './uniform-2d.js';
 import { uniformAcrossRows, uniformRows } from './uniform-rows.js';
 
 /** Options of {@link uniformFilter1d}. */
@@ -101,6 +102,7 @@ export function uniformFilter(
   const modes = modesPerAxis(o.mode, a.ndim);
   const cval = checkCval(o.cval);
   const out = resolveOutput(a, o.output);
+  if (uniform2d(a, out, sizes, modes, cval, checkedOrigins)) return out;
   return withStorage(out, (t) => {
     let cur: NdArray = a;
     for (let axis = 0; axis < a.ndim; axis++) {

@@ -24,6 +24,9 @@ interface KernelExports {
   rows_general(acc: number, cw: number, ptrs: number, w: number, L: number): void;
   rows_max(acc: number, cw: number, ptrs: number, count: number): void;
   rows_min(acc: number, cw: number, ptrs: number, count: number): void;
+  unif_vert_init(s: number, ptrs: number, count: number, P: number, w: number, size: number, round: number): void;
+  unif_vert_step(s: number, inc: number, old: number, P: number, w: number, size: number, round: number): void;
+  unif_running2(P: number, n: number, size: number, outA: number, outB: number): void;
   grad_diff_row(x: number, d: number, w: number, round: number): void;
   grad_diff_cols(a: number, b: number, c: number, d: number, w: number, round: number): void;
   grad_smooth_rows(a: number, c: number, b: number, o: number, w: number, centre: number): void;

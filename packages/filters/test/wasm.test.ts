@@ -15,6 +15,7 @@ import {
   rankFilter,
   setWasmKernels,
   sobel,
+  uniformFilter,
   wasmKernelsActive,
 } from '../src/index.js';
 import { checkNetwork, selectionNetwork } from '../wasm/median-network.mjs';
@@ -104,6 +105,33 @@ describe('WebAssembly kernels', () => {
     bothWays(() => {
       const out = zeros([23, 19]).transpose();
       sobel(img.slice(null, [null, null, -1]), { output: out });
+      return out;
+    });
+  });
+
+  it('the one-pass 2-D uniform filter: the same values as two passes, every mode, origin and size', () => {
+    const img = mul(random([23, 41], { seed: 6 }), 100);
+    img.set(3, 3, Number.NaN);
+    const u8 = mul(random([17, 20], { seed: 7 }), 255).astype('uint8');
+    for (const [h, w] of [
+      [23, 41],
+      [1, 5],
+      [6, 1],
+      [2, 2],
+      [7, 16],
+    ] as const) {
+      const a = img.slice([0, h], [0, w]);
+      for (const mode of ['reflect', 'constant', 'nearest', 'mirror', 'wrap'] as const)
+        for (const size of [2, 3, [4, 7], 15] as const) {
+          bothWays(() => uniformFilter(a, size, { mode, cval: 1.5 }));
+          bothWays(() => uniformFilter(a, size, { mode, output: 'float32', origin: [0, -1] }));
+        }
+    }
+    bothWays(() => uniformFilter(u8, 5, { output: 'float64' }));
+    bothWays(() => uniformFilter(img.transpose(), [3, 5], { mode: ['wrap', 'nearest'] }));
+    bothWays(() => {
+      const out = zeros([41, 23]).transpose();
+      uniformFilter(img, 3, { output: out });
       return out;
     });
   });

@@ -214,6 +214,100 @@ function gradientRows() {
   )`;
 }
 
+/**
+ * The 2-D uniform filter in one pass over the image (src/uniform-2d.ts): SciPy's running sums,
+ * down the columns (two columns per vector) and then along each row, two rows at a time in the two
+ * lanes of a vector, so the row sum's chain of additions is shared by two rows. The column results
+ * go to a line buffer that holds the two rows interleaved (row A in lane 0, row B in lane 1).
+ */
+function uniform2d() {
+  const store2 = (v) => `
+        (v128.store64_lane 0 (i32.add (local.get $P) (i32.shl (local.get $j) (i32.const 4))) ${v})
+        (v128.store64_lane 1 (i32.add (local.get $P) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 4))) ${v})`;
+  const round = (v) => `(if (result v128) (local.get $round) (then (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero ${v}))) (else ${v}))`;
+  const roundS = (v) => `(if (result f64) (local.get $round) (then (f64.promote_f32 (f32.demote_f64 ${v}))) (else ${v}))`;
+  return `
+  (func (export "unif_vert_init") (param $s i32) (param $ptrs i32) (param $count i32) (param $P i32) (param $w i32) (param $size f64) (param $round i32)
+    (local $j i32) (local $t i32) (local $q i32) (local $v v128) (local $x f64)
+    (block $done2 (loop $step2
+      (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $w)))
+      (local.set $q (i32.shl (local.get $j) (i32.const 3)))
+      (local.set $v (f64x2.splat (f64.const 0)))
+      (local.set $t (i32.const 0))
+      (block $tdone (loop $taps
+        (br_if $tdone (i32.ge_s (local.get $t) (local.get $count)))
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.load (i32.add (local.get $ptrs) (i32.shl (local.get $t) (i32.const 2)))) (local.get $q)))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps)))
+      (v128.store (i32.add (local.get $s) (local.get $q)) (local.get $v))
+      (local.set $v ${round('(f64x2.div (local.get $v) (f64x2.splat (local.get $size)))')})
+      ${store2('(local.get $v)')}
+      (local.set $j (i32.add (local.get $j) (i32.const 2)))
+      (br $step2)))
+    (block $done1 (loop $step1
+      (br_if $done1 (i32.ge_s (local.get $j) (local.get $w)))
+      (local.set $q (i32.shl (local.get $j) (i32.const 3)))
+      (local.set $x (f64.const 0))
+      (local.set $t (i32.const 0))
+      (block $tdone1 (loop $taps1
+        (br_if $tdone1 (i32.ge_s (local.get $t) (local.get $count)))
+        (local.set $x (f64.add (local.get $x) (f64.load (i32.add (i32.load (i32.add (local.get $ptrs) (i32.shl (local.get $t) (i32.const 2)))) (local.get $q)))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps1)))
+      (f64.store (i32.add (local.get $s) (local.get $q)) (local.get $x))
+      (f64.store (i32.add (local.get $P) (i32.shl (local.get $j) (i32.const 4))) ${roundS('(f64.div (local.get $x) (local.get $size))')})
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $step1)))
+  )
+  (func (export "unif_vert_step") (param $s i32) (param $inc i32) (param $old i32) (param $P i32) (param $w i32) (param $size f64) (param $round i32)
+    (local $j i32) (local $q i32) (local $v v128) (local $x f64)
+    (block $done2 (loop $step2
+      (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $w)))
+      (local.set $q (i32.shl (local.get $j) (i32.const 3)))
+      (local.set $v (f64x2.add (v128.load (i32.add (local.get $s) (local.get $q)))
+        (f64x2.sub (v128.load (i32.add (local.get $inc) (local.get $q))) (v128.load (i32.add (local.get $old) (local.get $q))))))
+      (v128.store (i32.add (local.get $s) (local.get $q)) (local.get $v))
+      (local.set $v ${round('(f64x2.div (local.get $v) (f64x2.splat (local.get $size)))')})
+      ${store2('(local.get $v)')}
+      (local.set $j (i32.add (local.get $j) (i32.const 2)))
+      (br $step2)))
+    (block $done1 (loop $step1
+      (br_if $done1 (i32.ge_s (local.get $j) (local.get $w)))
+      (local.set $q (i32.shl (local.get $j) (i32.const 3)))
+      (local.set $x (f64.add (f64.load (i32.add (local.get $s) (local.get $q)))
+        (f64.sub (f64.load (i32.add (local.get $inc) (local.get $q))) (f64.load (i32.add (local.get $old) (local.get $q))))))
+      (f64.store (i32.add (local.get $s) (local.get $q)) (local.get $x))
+      (f64.store (i32.add (local.get $P) (i32.shl (local.get $j) (i32.const 4))) ${roundS('(f64.div (local.get $x) (local.get $size))')})
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $step1)))
+  )
+  (func (export "unif_running2") (param $P i32) (param $n i32) (param $size i32) (param $outA i32) (param $outB i32)
+    (local $i i32) (local $k i32) (local $s v128) (local $v v128) (local $fs v128) (local $q i32)
+    (local.set $fs (f64x2.splat (f64.convert_i32_s (local.get $size))))
+    (local.set $s (f64x2.splat (f64.const 0)))
+    (block $kdone (loop $kloop
+      (br_if $kdone (i32.ge_s (local.get $k) (local.get $size)))
+      (local.set $s (f64x2.add (local.get $s) (v128.load (i32.add (local.get $P) (i32.shl (local.get $k) (i32.const 4))))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $kloop)))
+    (local.set $v (f64x2.div (local.get $s) (local.get $fs)))
+    (v128.store64_lane 0 (local.get $outA) (local.get $v))
+    (v128.store64_lane 1 (local.get $outB) (local.get $v))
+    (local.set $i (i32.const 1))
+    (block $done (loop $step
+      (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $s (f64x2.add (local.get $s)
+        (f64x2.sub (v128.load (i32.add (local.get $P) (i32.shl (i32.add (local.get $i) (i32.sub (local.get $size) (i32.const 1))) (i32.const 4))))
+                   (v128.load (i32.add (local.get $P) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 4)))))))
+      (local.set $v (f64x2.div (local.get $s) (local.get $fs)))
+      (local.set $q (i32.shl (local.get $i) (i32.const 3)))
+      (v128.store64_lane 0 (i32.add (local.get $outA) (local.get $q)) (local.get $v))
+      (v128.store64_lane 1 (i32.add (local.get $outB) (local.get $q)) (local.get $v))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $step)))
+  )`;
+}
+
 function lineVanHerk(name, op) {
   return `
   (func (export "${name}") (param $buf i32) (param $n i32) (param $dst i32) (param $size i32) (param $g i32) (param $h i32)
@@ -483,6 +577,7 @@ ${rowsGeneral}
 ${rowsExtremum('rows_max', 'max')}
 ${rowsExtremum('rows_min', 'min')}
 ${gradientRows()}
+${uniform2d()}
 ${lineWindowExtremum('line_window_max', 'max')}
 ${lineWindowExtremum('line_window_min', 'min')}
 ${lineVanHerk('line_max', 'max')}
