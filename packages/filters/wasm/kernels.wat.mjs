@@ -224,8 +224,10 @@ function uniform2d() {
   const store2 = (v) => `
         (v128.store64_lane 0 (i32.add (local.get $P) (i32.shl (local.get $j) (i32.const 4))) ${v})
         (v128.store64_lane 1 (i32.add (local.get $P) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 4))) ${v})`;
-  const round = (v) => `(if (result v128) (local.get $round) (then (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero ${v}))) (else ${v}))`;
-  const roundS = (v) => `(if (result f64) (local.get $round) (then (f64.promote_f32 (f32.demote_f64 ${v}))) (else ${v}))`;
+  const round = (v) =>
+    `(if (result v128) (local.get $round) (then (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero ${v}))) (else ${v}))`;
+  const roundS = (v) =>
+    `(if (result f64) (local.get $round) (then (f64.promote_f32 (f32.demote_f64 ${v}))) (else ${v}))`;
   return `
   (func (export "unif_vert_init") (param $s i32) (param $ptrs i32) (param $count i32) (param $P i32) (param $w i32) (param $size f64) (param $round i32)
     (local $j i32) (local $t i32) (local $q i32) (local $v v128) (local $x f64)
