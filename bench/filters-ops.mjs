@@ -127,6 +127,12 @@ export const OPS = [
     cv: (cv, m) => cv.blur(m.a, m.dst, new cv.Size(15, 15), new cv.Point(-1, -1), cv.BORDER_REFLECT),
   },
   {
+    name: 'uniform size 15 float64 (out=)',
+    py: 'ndi.uniform_filter(a, 15, output=o)',
+    js: ({ a, out }) => F.uniformFilter(a, 15, { output: out }),
+    cv: (cv, m) => cv.blur(m.a, m.dst, new cv.Size(15, 15), new cv.Point(-1, -1), cv.BORDER_REFLECT),
+  },
+  {
     name: 'median size 5 float64',
     py: 'ndi.median_filter(a, 5)',
     js: ({ a }) => F.medianFilter(a, 5),
