@@ -1,8 +1,22 @@
 /**
- * `@ndimage/morphology`: Labelling, binary and grey morphology and measurements, exact to scipy.ndimage.
- *
- * This package is a shell until its issue (#4) lands: it builds, publishes and has no exports yet.
+ * `@ndimage/morphology`: scipy.ndimage's labelling, binary and grey morphology and measurements in
+ * TypeScript, on the `NdArray` of `@ndimage/core-array`.
  *
  * @packageDocumentation
  */
-export {};
+export {
+  type BinaryClosingOptions,
+  type BinaryIterOptions,
+  type BinaryOptions,
+  binaryClosing,
+  binaryDilation,
+  binaryErosion,
+  binaryFillHoles,
+  binaryHitOrMiss,
+  binaryOpening,
+  binaryPropagation,
+  type HitOrMissOptions,
+  type PropagationOptions,
+} from './binary.js';
+export { type LabelOptions, type LabelResult, label } from './label.js';
+export { box, cross, disk, generateBinaryStructure, iterateStructure, square } from './structure.js';

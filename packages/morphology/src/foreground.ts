@@ -1,0 +1,28 @@
+/**
+ * Truth of an input for labelling and binary morphology: nonzero is true (NaN included, as in
+ * SciPy), read into a C-order byte array of 0/1.
+ */
+import { forEachRun, type NdArray, type NumericTypedArray } from '@ndimage/core-array';
+
+/** 0/1 per element of `a`, C order. */
+export function foreground(a: NdArray): Uint8Array {
+  const out = new Uint8Array(a.size);
+  if (a.size === 0) return out;
+  if (a.dtype === 'int64' || a.dtype === 'uint64') {
+    const d = a.data as BigInt64Array;
+    let k = 0;
+    forEachRun(a.shape, [a.strides], [a.offset], (off, n, st) => {
+      for (let i = 0, j = off[0] as number; i < n; i++, j += st[0] as number) out[k++] = d[j] !== 0n ? 1 : 0;
+    });
+    return out;
+  }
+  const d = a.data as NumericTypedArray;
+  let k = 0;
+  forEachRun(a.shape, [a.strides], [a.offset], (off, n, st) => {
+    const s = st[0] as number;
+    let j = off[0] as number;
+    // NaN !== 0, so NaN is foreground.
+    for (let i = 0; i < n; i++, j += s) out[k++] = d[j] !== 0 ? 1 : 0;
+  });
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * 2-D labelling by runs, for structures that connect horizontal neighbours: each row's runs of
+ * foreground are joined (union-find over runs, the earlier run as root) to the runs of the row
+ * above they touch through the structure's upper row. Work is per run rather than per pixel, and
+ * runs are met in raster order, so numbering objects by their first run is SciPy's numbering.
+ */
+
+/**
+ * Labels `fg` (h×w, C order, 0/1) into `out`; `mask` is the 3×3 structure (C order) with
+ * mask[3] (left neighbour) set. Returns the number of objects.
+ */
+export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Array, out: Int32Array): number {
+  // Upper-row offsets dc for which (−1, dc) is in the structure.
+  const up = [mask[0] ? -1 : 2, mask[1] ? 0 : 2, mask[2] ? 1 : 2].filter((d) => d !== 2);
+  const lo = up.length > 0 ? Math.min(...up) : 0;
+  const hi = up.length > 0 ? Math.max(...up) : 0;
+  // {−1, 1} without 0 is the one set that is not an interval: runs then also need a gap check.
+  const gap = up.length === 2 && lo === -1 && hi === 1;
+  let cap = 1024;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let parent = new Int32Array(cap);
+  let n = 0;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      const g = parent[parent[x] as number] as number;
+      parent[x] = g;
+      x = g;
+    }
+    return x;
+  };
+  let prevBegin = 0;
+  let prevEnd = 0;
+  const rowFirst = new Int32Array(h + 1);
+  for (let r = 0; r < h; r++) {
+    const base = r * w;
+    const rowBegin = n;
+    rowFirst[r] = n;
+    let j = prevBegin;
+    let c = 0;
+    while (c < w) {
+      // The next run [s, e) of this row.
+      while (c < w && fg[base + c] === 0) c++;
+      if (c === w) break;
+      const s = c;
+      while (c < w && fg[base + c] !== 0) c++;
+      const e = c;
+      if (n === cap) {
+        cap *= 2;
+        starts = grow(starts, cap);
+        ends = grow(ends, cap);
+        parent = grow(parent, cap);
+      }
+      starts[n] = s;
+      ends[n] = e;
+      parent[n] = n;
+      let root = n;
+      if (up.length > 0) {
+        // Upper runs [ps, pe) touching [s + lo, e + hi): ps < e + hi and pe > s + lo.
+        while (j < prevEnd && (ends[j] as number) <= s + lo) j++;
+        for (let k = j; k < prevEnd && (starts[k] as number) < e + hi; k++) {
+          if (gap && e - s === 1 && (starts[k] as number) === s && (ends[k] as number) === s + 1) continue;
+          const other = find(k);
+          if (other < root) {
+            parent[root] = other;
+            root = other;
+          } else if (other > root) parent[other] = root;
+        }
+      }
+      n++;
+    }
+    prevBegin = rowBegin;
+    prevEnd = n;
+  }
+  rowFirst[h] = n;
+  // Final numbers in the order of each object's first run, and the output.
+  const final = new Int32Array(n);
+  let count = 0;
+  for (let row = 0; row < h; row++) {
+    const base = row * w;
+    for (let k = rowFirst[row] as number; k < (rowFirst[row + 1] as number); k++) {
+      const root = find(k);
+      if (final[root] === 0) final[root] = ++count;
+      out.fill(final[root] as number, base + (starts[k] as number), base + (ends[k] as number));
+    }
+  }
+  return count;
+}
+
+function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
