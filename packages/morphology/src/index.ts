@@ -18,5 +18,15 @@ export {
   type HitOrMissOptions,
   type PropagationOptions,
 } from './binary.js';
+export {
+  blackTophat,
+  type GreyOptions,
+  greyClosing,
+  greyDilation,
+  greyErosion,
+  greyOpening,
+  morphologicalGradient,
+  whiteTophat,
+} from './grey.js';
 export { type LabelOptions, type LabelResult, label } from './label.js';
 export { box, cross, disk, generateBinaryStructure, iterateStructure, square } from './structure.js';

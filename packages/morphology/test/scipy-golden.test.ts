@@ -62,6 +62,21 @@ function run(c: Case, x: NdArray | undefined): any {
         origin1: p.origin1,
         origin2: p.origin2,
       });
+    case 'greyErosion':
+    case 'greyDilation':
+    case 'greyOpening':
+    case 'greyClosing':
+    case 'morphologicalGradient':
+    case 'whiteTophat':
+    case 'blackTophat':
+      return M[c.fn](x as NdArray, {
+        size: p.size,
+        footprint: arr(p, 'footprint'),
+        structure: arr(p, 'structure'),
+        mode: p.mode,
+        cval: p.cval,
+        origin: p.origin,
+      });
     default:
       return undefined;
   }

@@ -1,0 +1,380 @@
+/**
+ * Grey-scale morphology (SciPy's `grey_*`, `morphological_gradient`, the top-hats): minimum and
+ * maximum over a window (`size` or `footprint`: flat), or with a `structure` of values added
+ * (non-flat). Flat windows run on @ndimage/filters' minimum/maximum filters; the default boundary
+ * mode is `reflect`, as in SciPy (not a constant border as in binary morphology).
+ */
+import {
+  asarray,
+  castInto,
+  checkOptions,
+  type DType,
+  describeValue,
+
+  NdArray,
+  type NdArrayLike,
+  NdImageError,
+  type NumericTypedArray,
+  sub,
+  zeros,
+} from '@ndimage/core-array';
+import { type BoundaryMode, mapIndex, maximumFilter, minimumFilter, type Mode } from '@ndimage/filters';
+import { checkOrigins } from './binary.js';
+import { increment, readStructure, type Structure } from './structure.js';
+
+/** Options of the grey morphology functions. */
+export interface GreyOptions {
+  /** Window shape, one per axis or one for all (a flat box). */
+  size?: number | readonly number[];
+  /** The window: a bool (or 0/1) array of the input's rank (flat). */
+  footprint?: NdArrayLike | readonly unknown[];
+  /** Values added (dilation) or subtracted (erosion) over the window: a non-flat structuring element. */
+  structure?: NdArrayLike | readonly unknown[];
+  /** Output dtype, or an array of the input's shape. @defaultValue the input's dtype */
+  output?: DType | NdArray;
+  /** Boundary mode. @defaultValue 'reflect' */
+  mode?: Mode;
+  /** Value outside the image in `constant` mode (cast to the input dtype first). @defaultValue 0 */
+  cval?: number;
+  /** Window shift, one per axis or one for all. @defaultValue 0 */
+  origin?: number | readonly number[];
+}
+
+function greyOptions(arg: number | readonly number[] | GreyOptions | undefined, options: GreyOptions | undefined): GreyOptions {
+  if (typeof arg === 'number' || Array.isArray(arg)) return { ...(options ?? {}), size: arg as number | readonly number[] };
+  if (arg === undefined || arg === null || typeof arg !== 'object') {
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      `grey morphology needs a \`size\`, \`footprint\` or \`structure\`; got ${describeValue(arg)}`,
+      { argument: 'size' },
+    );
+  }
+  return arg as GreyOptions;
+}
+
+/** The window's shape: from the footprint, the structure or the size. */
+function windowShape(o: GreyOptions, nd: number, fp?: Structure, st?: NumericStructure): number[] {
+  if (fp) return fp.shape;
+  if (st) return st.shape;
+  const size = o.size;
+  if (size === undefined) {
+    throw new NdImageError('ERR_INVALID_ARGUMENT', 'grey morphology needs a `size`, `footprint` or `structure`', { argument: 'size' });
+  }
+  const list = typeof size === 'number' ? new Array<number>(nd).fill(size) : [...size];
+  if (list.length !== nd) {
+    throw new NdImageError('ERR_SHAPE', `\`size\` must be a number or ${nd} numbers; got ${describeValue(size)}`, { argument: 'size' });
+  }
+  return list;
+}
+
+/** A non-flat structure: its shape and float64 values in C order. */
+interface NumericStructure {
+  shape: number[];
+  values: Float64Array;
+}
+
+function readValues(value: NdArrayLike | readonly unknown[], nd: number): NumericStructure {
+  const s = asarray(value as NdArrayLike);
+  if (s.ndim !== nd) {
+    throw new NdImageError('ERR_SHAPE', `\`structure\` must have the input's rank ${nd}; got shape ${describeValue([...s.shape])}`, {
+      argument: 'structure',
+    });
+  }
+  if (s.size === 0) throw new NdImageError('ERR_INVALID_ARGUMENT', '`structure` must have at least one element', { argument: 'structure' });
+  const f = s.astype('float64').toContiguous();
+  return { shape: [...s.shape], values: (f.data as Float64Array).slice(f.offset, f.offset + f.size) };
+}
+
+/**
+ * Erosion (minimum) or dilation (maximum), SciPy's argument handling included: dilation reflects
+ * the window and moves the origin (−origin, one more for even sizes).
+ */
+function greyMinMax(input: NdArrayLike, o: GreyOptions, minimum: boolean): NdArray {
+  const a = asarray(input);
+  const nd = a.ndim;
+  const fp = o.footprint === undefined || o.footprint === null ? undefined : readStructure(o.footprint, nd, 'footprint');
+  const st = o.structure === undefined || o.structure === null ? undefined : readValues(o.structure, nd);
+  const shape = windowShape(o, nd, fp, st);
+  let origin = checkOrigins(o.origin, shape, 'origin');
+  let fpr = fp;
+  let str = st;
+  if (!minimum) {
+    // Dilation: the window reflected, the origin negated (minus one more on even sizes).
+    fpr = fp ? { shape: fp.shape, mask: fp.mask.slice().reverse() } : undefined;
+    str = st ? { shape: st.shape, values: st.values.slice().reverse() } : undefined;
+    origin = origin.map((v, i) => -v - ((shape[i] as number) % 2 === 0 ? 1 : 0));
+  }
+  if (str === undefined) {
+    const common = { mode: o.mode, cval: o.cval, origin, output: o.output };
+    const footprint = fpr ? { data: fpr.mask, shape: fpr.shape, dtype: 'bool' as const } : undefined;
+    const f = minimum ? minimumFilter : maximumFilter;
+    return footprint ? f(a, { ...common, footprint }) : f(a, shape, common);
+  }
+  return nonFlat(a, fpr, str, origin, o, minimum);
+}
+
+/**
+ * Minimum of x − s (or maximum of x + s) over the window. As in SciPy, every sum but the first is
+ * stored in the input dtype before the comparison (uint8 [10, 200] + 100 compares 110 with 44), and
+ * the result is cast to the output at the end.
+ */
+function nonFlat(a: NdArray, fp: Structure | undefined, st: NumericStructure, origin: readonly number[], o: GreyOptions, minimum: boolean): NdArray {
+  const nd = a.ndim;
+  const mode = boundary(o.mode);
+  const out = outputFor(a, o.output);
+  if (a.size === 0) return out;
+  const shape = st.shape;
+  // Window elements: offsets per axis (element − centre − origin) and values.
+  const offs: number[][] = [];
+  const vals: number[] = [];
+  const idx = new Array<number>(nd).fill(0);
+  for (let e = 0; e < st.values.length; e++) {
+    if (!fp || fp.mask[e]) {
+      offs.push(idx.map((k, i) => k - ((shape[i] as number) >> 1) - (origin[i] as number)));
+      vals.push(st.values[e] as number);
+    }
+    increment(idx, shape);
+  }
+  const store = dtypeStore(a.dtype);
+  const fill = store(o.cval ?? 0);
+  const src = a.astype('float64').toContiguous();
+  const x = src.data as Float64Array;
+  const strides = new Array<number>(nd);
+  let acc = 1;
+  for (let k = nd - 1; k >= 0; k--) {
+    strides[k] = acc;
+    acc *= a.shape[k] as number;
+  }
+  const result = new Float64Array(a.size);
+  const pos = new Array<number>(nd).fill(0);
+  for (let p = 0; p < a.size; p++) {
+    let best = minimum ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    let first = true;
+    for (let t = 0; t < offs.length; t++) {
+      const d = offs[t] as number[];
+      let at = 0;
+      let outside = false;
+      for (let k = 0; k < nd; k++) {
+        const m = mapIndex((pos[k] as number) + (d[k] as number), a.shape[k] as number, mode);
+        if (m < 0) {
+          outside = true;
+          break;
+        }
+        at += m * (strides[k] as number);
+      }
+      const v = outside ? fill : (x[src.offset + at] as number);
+      // SciPy's C loop keeps its running result in a double that starts at the first element's sum
+      // (not wrapped), and adds each further value to an element of the input dtype (wrapped).
+      const sum = minimum ? v - (vals[t] as number) : v + (vals[t] as number);
+      const y = t === 0 ? sum : store(sum);
+      if (first || (minimum ? y < best : y > best)) {
+        best = y;
+        first = false;
+      }
+    }
+    result[p] = best;
+    increment(pos, a.shape);
+  }
+  castInto(new NdArray(result, [...a.shape]), out);
+  return out;
+}
+
+function boundary(mode: unknown): BoundaryMode {
+  const m = mode ?? 'reflect';
+  const table: Record<string, BoundaryMode> = {
+    reflect: 'reflect',
+    'grid-mirror': 'reflect',
+    constant: 'constant',
+    'grid-constant': 'constant',
+    nearest: 'nearest',
+    mirror: 'mirror',
+    wrap: 'wrap',
+    'grid-wrap': 'wrap',
+  };
+  const b = typeof m === 'string' ? table[m] : undefined;
+  if (b === undefined) {
+    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`mode\` must be one of ${Object.keys(table).join(', ')}; got ${describeValue(m)}`, {
+      argument: 'mode',
+    });
+  }
+  return b;
+}
+
+/** A number as an element of `dtype` holds it (C cast: truncate, then wrap, for integers). */
+function dtypeStore(dtype: DType): (v: number) => number {
+  switch (dtype) {
+    case 'float64':
+      return (v) => v;
+    case 'float32':
+      return Math.fround;
+    case 'bool':
+      return (v) => (v !== 0 ? 1 : 0);
+    default: {
+      const one = zeros([1], { dtype }).data as NumericTypedArray;
+      return (v) => {
+        one[0] = Number.isFinite(v) ? Math.trunc(v) : 0;
+        return Number(one[0]);
+      };
+    }
+  }
+}
+
+function outputFor(a: NdArray, output: DType | NdArray | undefined): NdArray {
+  if (output instanceof NdArray) {
+    if (output.ndim !== a.ndim || output.shape.some((n, i) => n !== a.shape[i])) {
+      throw new NdImageError(
+        'ERR_SHAPE',
+        `\`output\` has shape ${describeValue([...output.shape])}; the input has shape ${describeValue([...a.shape])}`,
+        { argument: 'output' },
+      );
+    }
+    return output;
+  }
+  return zeros(a.shape, { dtype: output ?? a.dtype });
+}
+
+/**
+ * Grey erosion: the minimum over the window (`size` or `footprint`), or the minimum of x − s over
+ * a `structure` s. `greyErosion(im, 3)` equals `minimumFilter(im, 3)`.
+ *
+ * @example
+ * ```ts
+ * import { array } from '@ndimage/core-array';
+ * greyErosion(array([3, 1, 4, 1, 5, 9, 2]), 3).toArray();                       // [1, 1, 1, 1, 1, 2, 2]
+ * greyErosion(array([0, 0, 5, 0, 0]), { structure: [1, 2, 3] }).toArray();      // [-3, -2, -3, -3, -3]
+ * ```
+ * @see scipy.ndimage.grey_erosion
+ */
+export function greyErosion(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+  return greyMinMax(input, checkOptions(greyOptions(size, options)), true);
+}
+
+/**
+ * Grey dilation: the maximum over the reflected window, or the maximum of x + s over the
+ * reflected `structure`. For an even `size` the window sits one element further right than
+ * `maximumFilter`'s (SciPy).
+ *
+ * @example
+ * ```ts
+ * import { array } from '@ndimage/core-array';
+ * greyDilation(array([0, 0, 5, 0, 0]), { structure: [1, 2, 3] }).toArray(); // [3, 6, 7, 8, 3]
+ * ```
+ * @see scipy.ndimage.grey_dilation
+ */
+export function greyDilation(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+  return greyMinMax(input, checkOptions(greyOptions(size, options)), false);
+}
+
+/** The options for an intermediate result: the same window, a new array of the input's dtype. */
+function inner(o: GreyOptions): GreyOptions {
+  return { ...o, output: undefined };
+}
+
+/**
+ * Grey opening: dilation of the erosion (same window).
+ *
+ * @example
+ * ```ts
+ * import { array } from '@ndimage/core-array';
+ * greyOpening(array([0, 9, 0, 5, 5, 5, 0]), 3).toArray(); // [0, 0, 0, 5, 5, 5, 0]
+ * ```
+ * @see scipy.ndimage.grey_opening
+ */
+export function greyOpening(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+  const o = checkOptions(greyOptions(size, options));
+  return greyMinMax(greyMinMax(input, inner(o), true), o, false);
+}
+
+/**
+ * Grey closing: erosion of the dilation (same window).
+ *
+ * @example
+ * ```ts
+ * import { array } from '@ndimage/core-array';
+ * greyClosing(array([5, 0, 5, 5, 0, 0, 5]), 3).toArray(); // [5, 5, 5, 5, 0, 0, 5]
+ * ```
+ * @see scipy.ndimage.grey_closing
+ */
+export function greyClosing(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+  const o = checkOptions(greyOptions(size, options));
+  return greyMinMax(greyMinMax(input, inner(o), false), o, true);
+}
+
+/** a − b in their dtype (integers wrap, as NumPy's subtraction), into `output` when given. */
+function difference(a: NdArray, b: NdArray, output: DType | NdArray | undefined): NdArray {
+  const d = a.dtype === 'bool' ? a.astype('uint8') : a;
+  const e = b.dtype === 'bool' ? b.astype('uint8') : b;
+  const r = sub(d, e);
+  const typed = r.dtype === d.dtype ? r : r.astype(d.dtype);
+  if (output === undefined) return typed;
+  const out = outputFor(a, output);
+  castInto(typed, out);
+  return out;
+}
+
+/**
+ * Morphological gradient: dilation − erosion, in the input dtype.
+ *
+ * @example
+ * ```ts
+ * import { array } from '@ndimage/core-array';
+ * morphologicalGradient(array([0, 0, 5, 5, 0]), 3).toArray(); // [0, 5, 5, 5, 5]
+ * ```
+ * @see scipy.ndimage.morphological_gradient
+ */
+export function morphologicalGradient(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+  const o = checkOptions(greyOptions(size, options));
+  return difference(greyMinMax(input, inner(o), false), greyMinMax(input, inner(o), true), o.output);
+}
+
+/**
+ * White top-hat: input − opening (bright details smaller than the window).
+ *
+ * @example
+ * ```ts
+ * import { array } from '@ndimage/core-array';
+ * whiteTophat(array([0, 9, 0, 5, 5, 5, 0]), 3).toArray(); // [0, 9, 0, 0, 0, 0, 0]
+ * ```
+ * @see scipy.ndimage.white_tophat
+ */
+export function whiteTophat(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+  const o = checkOptions(greyOptions(size, options));
+  const a = asarray(input);
+  const opened = greyMinMax(greyMinMax(a, inner(o), true), inner(o), false);
+  if (a.dtype === 'bool') return xorBool(a, opened, o.output);
+  return difference(a, opened, o.output);
+}
+
+/**
+ * Black top-hat: closing − input (dark details smaller than the window).
+ *
+ * @example
+ * ```ts
+ * import { array } from '@ndimage/core-array';
+ * blackTophat(array([5, 0, 5, 5, 5, 9, 5]), 3).toArray(); // [0, 5, 0, 0, 0, 0, 0]
+ * ```
+ * @see scipy.ndimage.black_tophat
+ */
+export function blackTophat(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+  const o = checkOptions(greyOptions(size, options));
+  const a = asarray(input);
+  const closed = greyMinMax(greyMinMax(a, inner(o), false), inner(o), true);
+  if (a.dtype === 'bool') return xorBool(closed, a, o.output);
+  return difference(closed, a, o.output);
+}
+
+/** Bool top-hats: SciPy uses XOR rather than a subtraction for bool arrays. */
+function xorBool(a: NdArray, b: NdArray, output: DType | NdArray | undefined): NdArray {
+  const r = zeros(a.shape, { dtype: 'bool' });
+  const x = a.toContiguous();
+  const y = b.toContiguous();
+  const d = r.data as Uint8Array;
+  const xd = x.data as Uint8Array;
+  const yd = y.data as Uint8Array;
+  for (let i = 0; i < d.length; i++) d[i] = ((xd[x.offset + i] as number) !== 0) !== ((yd[y.offset + i] as number) !== 0) ? 1 : 0;
+  if (output === undefined) return r;
+  const out = outputFor(a, output);
+  castInto(r, out);
+  return out;
+}
+
