@@ -71,8 +71,12 @@ function prepare(input: NdArrayLike, options: BinaryIterOptions | undefined): Pr
   const o = checkOptions(options);
   const a = asarray(input);
   const nd = a.ndim;
-  if (nd === 0) throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
-  const s = o.structure === undefined ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure') : readStructure(o.structure, nd, 'structure');
+  if (nd === 0)
+    throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
+  const s =
+    o.structure === undefined
+      ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure')
+      : readStructure(o.structure, nd, 'structure');
   const origin = checkOrigins(o.origin, s.shape, 'origin');
   const iterations = o.iterations === undefined ? 1 : checkInteger(o.iterations, 'iterations');
   const border = borderOf(o.borderValue);
@@ -89,9 +93,13 @@ function borderOf(v: unknown): number {
   if (v === undefined) return 0;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v !== 'number' || Number.isNaN(v)) {
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`borderValue\` must be a number or a boolean; got ${describeValue(v)}`, {
-      argument: 'borderValue',
-    });
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      `\`borderValue\` must be a number or a boolean; got ${describeValue(v)}`,
+      {
+        argument: 'borderValue',
+      },
+    );
   }
   return v !== 0 ? 1 : 0;
 }
@@ -99,9 +107,16 @@ function borderOf(v: unknown): number {
 /** Origins, one per axis, each within the structure: −(n//2) ≤ o ≤ (n−1)//2. */
 export function checkOrigins(origin: unknown, shape: readonly number[], name: string): number[] {
   const nd = shape.length;
-  const list = origin === undefined ? new Array<number>(nd).fill(0) : typeof origin === 'number' ? new Array<number>(nd).fill(origin) : origin;
+  const list =
+    origin === undefined
+      ? new Array<number>(nd).fill(0)
+      : typeof origin === 'number'
+        ? new Array<number>(nd).fill(origin)
+        : origin;
   if (!Array.isArray(list) || list.length !== nd) {
-    throw new NdImageError('ERR_SHAPE', `\`${name}\` must be a number or ${nd} numbers; got ${describeValue(origin)}`, { argument: name });
+    throw new NdImageError('ERR_SHAPE', `\`${name}\` must be a number or ${nd} numbers; got ${describeValue(origin)}`, {
+      argument: name,
+    });
   }
   return list.map((v, i) => {
     const n = shape[i] as number;
@@ -186,7 +201,7 @@ function erodeBits(
     if ((before !== undefined && equalBits(next, before)) || pass > fg.length + 2) {
       throw new NdImageError(
         'ERR_LIMIT',
-        '`iterations` below 1 repeats until nothing changes, but these passes cycle and never settle (the structure\'s centre, after `origin`, is not set); give a number of iterations',
+        "`iterations` below 1 repeats until nothing changes, but these passes cycle and never settle (the structure's centre, after `origin`, is not set); give a number of iterations",
         { argument: 'iterations' },
       );
     }
@@ -291,7 +306,10 @@ export function binaryOpening(input: NdArrayLike, options?: BinaryIterOptions): 
 export function binaryClosing(input: NdArrayLike, options?: BinaryClosingOptions): NdArray {
   const p = prepare(input, options);
   const pad = checkOptions(options).pad ?? false;
-  if (typeof pad !== 'boolean') throw new NdImageError('ERR_INVALID_ARGUMENT', `\`pad\` must be a boolean; got ${describeValue(pad)}`, { argument: 'pad' });
+  if (typeof pad !== 'boolean')
+    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`pad\` must be a boolean; got ${describeValue(pad)}`, {
+      argument: 'pad',
+    });
   if (!pad) {
     const dilated = dilateBits(p.fg, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask);
     return result(erodeBits(dilated, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask), p.a, p.output);
@@ -302,7 +320,9 @@ export function binaryClosing(input: NdArrayLike, options?: BinaryClosingOptions
 /** Closing on the image padded with zeros by the structure's reach × iterations, then cropped. */
 function paddedClosing(p: Prepared): Uint8Array {
   if (p.iterations < 1) {
-    throw new NdImageError('ERR_INVALID_ARGUMENT', '`pad: true` needs a fixed number of `iterations` (≥ 1)', { argument: 'pad' });
+    throw new NdImageError('ERR_INVALID_ARGUMENT', '`pad: true` needs a fixed number of `iterations` (≥ 1)', {
+      argument: 'pad',
+    });
   }
   const shape = p.a.shape;
   const nd = shape.length;
@@ -372,11 +392,19 @@ export function binaryHitOrMiss(input: NdArrayLike, options?: HitOrMissOptions):
   const o = checkOptions(options);
   const a = asarray(input);
   const nd = a.ndim;
-  if (nd === 0) throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
-  const s1 = o.structure1 === undefined ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure1') : readStructure(o.structure1, nd, 'structure1');
-  const s2 = o.structure2 === undefined ? { shape: s1.shape, mask: invert(s1.mask) } : readStructure(o.structure2, nd, 'structure2');
+  if (nd === 0)
+    throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
+  const s1 =
+    o.structure1 === undefined
+      ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure1')
+      : readStructure(o.structure1, nd, 'structure1');
+  const s2 =
+    o.structure2 === undefined
+      ? { shape: s1.shape, mask: invert(s1.mask) }
+      : readStructure(o.structure2, nd, 'structure2');
   const origin1 = checkOrigins(o.origin1, s1.shape, 'origin1');
-  const origin2 = o.origin2 === undefined ? checkOrigins(origin1, s2.shape, 'origin1') : checkOrigins(o.origin2, s2.shape, 'origin2');
+  const origin2 =
+    o.origin2 === undefined ? checkOrigins(origin1, s2.shape, 'origin1') : checkOrigins(o.origin2, s2.shape, 'origin2');
   const fg = foreground(a);
   const hit = erodeBits(fg, a.shape, s1, origin1, 1, 0);
   const miss = erodeBits(invert(fg), a.shape, s2, origin2, 1, 1);
@@ -425,8 +453,12 @@ export function binaryFillHoles(input: NdArrayLike, options?: BinaryOptions): Nd
   const o = checkOptions(options);
   const a = asarray(input);
   const nd = a.ndim;
-  if (nd === 0) throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
-  const s = o.structure === undefined ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure') : readStructure(o.structure, nd, 'structure');
+  if (nd === 0)
+    throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
+  const s =
+    o.structure === undefined
+      ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure')
+      : readStructure(o.structure, nd, 'structure');
   const origin = checkOrigins(o.origin, s.shape, 'origin');
   const fg = foreground(a);
   // NOT (a zero seed grown through the background with border 1).
@@ -438,4 +470,3 @@ export function binaryFillHoles(input: NdArrayLike, options?: BinaryOptions): Nd
     : invert(erodeBits(invert(seed), a.shape, r.s, r.origin, -1, 0, background));
   return result(invert(outside), a, checkOutput(o.output, a));
 }
-

@@ -10,7 +10,6 @@ import {
   checkOptions,
   type DType,
   describeValue,
-
   NdArray,
   type NdArrayLike,
   NdImageError,
@@ -18,7 +17,7 @@ import {
   sub,
   zeros,
 } from '@ndimage/core-array';
-import { type BoundaryMode, mapIndex, maximumFilter, minimumFilter, type Mode } from '@ndimage/filters';
+import { type BoundaryMode, type Mode, mapIndex, maximumFilter, minimumFilter } from '@ndimage/filters';
 import { checkOrigins } from './binary.js';
 import { increment, readStructure, type Structure } from './structure.js';
 
@@ -40,8 +39,12 @@ export interface GreyOptions {
   origin?: number | readonly number[];
 }
 
-function greyOptions(arg: number | readonly number[] | GreyOptions | undefined, options: GreyOptions | undefined): GreyOptions {
-  if (typeof arg === 'number' || Array.isArray(arg)) return { ...(options ?? {}), size: arg as number | readonly number[] };
+function greyOptions(
+  arg: number | readonly number[] | GreyOptions | undefined,
+  options: GreyOptions | undefined,
+): GreyOptions {
+  if (typeof arg === 'number' || Array.isArray(arg))
+    return { ...(options ?? {}), size: arg as number | readonly number[] };
   if (arg === undefined || arg === null || typeof arg !== 'object') {
     throw new NdImageError(
       'ERR_INVALID_ARGUMENT',
@@ -58,11 +61,15 @@ function windowShape(o: GreyOptions, nd: number, fp?: Structure, st?: NumericStr
   if (st) return st.shape;
   const size = o.size;
   if (size === undefined) {
-    throw new NdImageError('ERR_INVALID_ARGUMENT', 'grey morphology needs a `size`, `footprint` or `structure`', { argument: 'size' });
+    throw new NdImageError('ERR_INVALID_ARGUMENT', 'grey morphology needs a `size`, `footprint` or `structure`', {
+      argument: 'size',
+    });
   }
   const list = typeof size === 'number' ? new Array<number>(nd).fill(size) : [...size];
   if (list.length !== nd) {
-    throw new NdImageError('ERR_SHAPE', `\`size\` must be a number or ${nd} numbers; got ${describeValue(size)}`, { argument: 'size' });
+    throw new NdImageError('ERR_SHAPE', `\`size\` must be a number or ${nd} numbers; got ${describeValue(size)}`, {
+      argument: 'size',
+    });
   }
   return list;
 }
@@ -76,11 +83,18 @@ interface NumericStructure {
 function readValues(value: NdArrayLike | readonly unknown[], nd: number): NumericStructure {
   const s = asarray(value as NdArrayLike);
   if (s.ndim !== nd) {
-    throw new NdImageError('ERR_SHAPE', `\`structure\` must have the input's rank ${nd}; got shape ${describeValue([...s.shape])}`, {
+    throw new NdImageError(
+      'ERR_SHAPE',
+      `\`structure\` must have the input's rank ${nd}; got shape ${describeValue([...s.shape])}`,
+      {
+        argument: 'structure',
+      },
+    );
+  }
+  if (s.size === 0)
+    throw new NdImageError('ERR_INVALID_ARGUMENT', '`structure` must have at least one element', {
       argument: 'structure',
     });
-  }
-  if (s.size === 0) throw new NdImageError('ERR_INVALID_ARGUMENT', '`structure` must have at least one element', { argument: 'structure' });
   const f = s.astype('float64').toContiguous();
   return { shape: [...s.shape], values: (f.data as Float64Array).slice(f.offset, f.offset + f.size) };
 }
@@ -92,7 +106,8 @@ function readValues(value: NdArrayLike | readonly unknown[], nd: number): Numeri
 function greyMinMax(input: NdArrayLike, o: GreyOptions, minimum: boolean): NdArray {
   const a = asarray(input);
   const nd = a.ndim;
-  const fp = o.footprint === undefined || o.footprint === null ? undefined : readStructure(o.footprint, nd, 'footprint');
+  const fp =
+    o.footprint === undefined || o.footprint === null ? undefined : readStructure(o.footprint, nd, 'footprint');
   const st = o.structure === undefined || o.structure === null ? undefined : readValues(o.structure, nd);
   const shape = windowShape(o, nd, fp, st);
   let origin = checkOrigins(o.origin, shape, 'origin');
@@ -118,7 +133,14 @@ function greyMinMax(input: NdArrayLike, o: GreyOptions, minimum: boolean): NdArr
  * stored in the input dtype before the comparison (uint8 [10, 200] + 100 compares 110 with 44), and
  * the result is cast to the output at the end.
  */
-function nonFlat(a: NdArray, fp: Structure | undefined, st: NumericStructure, origin: readonly number[], o: GreyOptions, minimum: boolean): NdArray {
+function nonFlat(
+  a: NdArray,
+  fp: Structure | undefined,
+  st: NumericStructure,
+  origin: readonly number[],
+  o: GreyOptions,
+  minimum: boolean,
+): NdArray {
   const nd = a.ndim;
   const mode = boundary(o.mode);
   const out = outputFor(a, o.output);
@@ -193,9 +215,13 @@ function boundary(mode: unknown): BoundaryMode {
   };
   const b = typeof m === 'string' ? table[m] : undefined;
   if (b === undefined) {
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`mode\` must be one of ${Object.keys(table).join(', ')}; got ${describeValue(m)}`, {
-      argument: 'mode',
-    });
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      `\`mode\` must be one of ${Object.keys(table).join(', ')}; got ${describeValue(m)}`,
+      {
+        argument: 'mode',
+      },
+    );
   }
   return b;
 }
@@ -245,7 +271,11 @@ function outputFor(a: NdArray, output: DType | NdArray | undefined): NdArray {
  * ```
  * @see scipy.ndimage.grey_erosion
  */
-export function greyErosion(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+export function greyErosion(
+  input: NdArrayLike,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray {
   return greyMinMax(input, checkOptions(greyOptions(size, options)), true);
 }
 
@@ -261,7 +291,11 @@ export function greyErosion(input: NdArrayLike, size: number | readonly number[]
  * ```
  * @see scipy.ndimage.grey_dilation
  */
-export function greyDilation(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+export function greyDilation(
+  input: NdArrayLike,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray {
   return greyMinMax(input, checkOptions(greyOptions(size, options)), false);
 }
 
@@ -280,7 +314,11 @@ function inner(o: GreyOptions): GreyOptions {
  * ```
  * @see scipy.ndimage.grey_opening
  */
-export function greyOpening(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+export function greyOpening(
+  input: NdArrayLike,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray {
   const o = checkOptions(greyOptions(size, options));
   return greyMinMax(greyMinMax(input, inner(o), true), o, false);
 }
@@ -295,7 +333,11 @@ export function greyOpening(input: NdArrayLike, size: number | readonly number[]
  * ```
  * @see scipy.ndimage.grey_closing
  */
-export function greyClosing(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+export function greyClosing(
+  input: NdArrayLike,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray {
   const o = checkOptions(greyOptions(size, options));
   return greyMinMax(greyMinMax(input, inner(o), false), o, true);
 }
@@ -322,7 +364,11 @@ function difference(a: NdArray, b: NdArray, output: DType | NdArray | undefined)
  * ```
  * @see scipy.ndimage.morphological_gradient
  */
-export function morphologicalGradient(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+export function morphologicalGradient(
+  input: NdArrayLike,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray {
   const o = checkOptions(greyOptions(size, options));
   return difference(greyMinMax(input, inner(o), false), greyMinMax(input, inner(o), true), o.output);
 }
@@ -337,7 +383,11 @@ export function morphologicalGradient(input: NdArrayLike, size: number | readonl
  * ```
  * @see scipy.ndimage.white_tophat
  */
-export function whiteTophat(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+export function whiteTophat(
+  input: NdArrayLike,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray {
   const o = checkOptions(greyOptions(size, options));
   const a = asarray(input);
   const opened = greyMinMax(greyMinMax(a, inner(o), true), inner(o), false);
@@ -355,7 +405,11 @@ export function whiteTophat(input: NdArrayLike, size: number | readonly number[]
  * ```
  * @see scipy.ndimage.black_tophat
  */
-export function blackTophat(input: NdArrayLike, size: number | readonly number[] | GreyOptions, options?: GreyOptions): NdArray {
+export function blackTophat(
+  input: NdArrayLike,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray {
   const o = checkOptions(greyOptions(size, options));
   const a = asarray(input);
   const closed = greyMinMax(greyMinMax(a, inner(o), false), inner(o), true);
@@ -371,10 +425,10 @@ function xorBool(a: NdArray, b: NdArray, output: DType | NdArray | undefined): N
   const d = r.data as Uint8Array;
   const xd = x.data as Uint8Array;
   const yd = y.data as Uint8Array;
-  for (let i = 0; i < d.length; i++) d[i] = ((xd[x.offset + i] as number) !== 0) !== ((yd[y.offset + i] as number) !== 0) ? 1 : 0;
+  for (let i = 0; i < d.length; i++)
+    d[i] = ((xd[x.offset + i] as number) !== 0) !== ((yd[y.offset + i] as number) !== 0) ? 1 : 0;
   if (output === undefined) return r;
   const out = outputFor(a, output);
   castInto(r, out);
   return out;
 }
-

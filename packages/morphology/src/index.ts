@@ -29,4 +29,23 @@ export {
   whiteTophat,
 } from './grey.js';
 export { type LabelOptions, type LabelResult, label } from './label.js';
+export type { Index } from './measure-data.js';
+export {
+  type ComprehensionOptions,
+  centerOfMass,
+  extrema,
+  findObjects,
+  histogram,
+  labeledComprehension,
+  maximum,
+  maximumPosition,
+  mean,
+  median,
+  minimum,
+  minimumPosition,
+  standardDeviation,
+  sum,
+  sumLabels,
+  variance,
+} from './measurements.js';
 export { box, cross, disk, generateBinaryStructure, iterateStructure, square } from './structure.js';

@@ -83,7 +83,10 @@ export function label(input: NdArrayLike, options?: LabelOptions): LabelResult {
   const o = checkOptions(options);
   const a = asarray(input);
   const nd = a.ndim;
-  const s = o.structure === undefined ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure') : checkConnectivity(o.structure, nd);
+  const s =
+    o.structure === undefined
+      ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure')
+      : checkConnectivity(o.structure, nd);
   const out = resolveLabelOutput(a, o.output);
   if (nd === 0) {
     const fg = foreground(a);
@@ -92,7 +95,9 @@ export function label(input: NdArrayLike, options?: LabelOptions): LabelResult {
   const fg = foreground(a);
   const result = new Int32Array(a.size);
   const count =
-    nd === 2 && s.mask[3] === 1 ? labelRuns2d(fg, a.shape[0] as number, a.shape[1] as number, s.mask, result) : labelNd(fg, a.shape, s, result);
+    nd === 2 && s.mask[3] === 1
+      ? labelRuns2d(fg, a.shape[0] as number, a.shape[1] as number, s.mask, result)
+      : labelNd(fg, a.shape, s, result);
   return finish(out, result, count, a.shape);
 }
 
@@ -127,11 +132,13 @@ function resolveLabelOutput(a: NdArray, output: DType | NdArray | undefined): Nd
         { argument: 'output' },
       );
     }
-    if (output.dtype === 'bool') throw new NdImageError('ERR_DTYPE', '`output` must be a numeric array; got bool', { argument: 'output' });
+    if (output.dtype === 'bool')
+      throw new NdImageError('ERR_DTYPE', '`output` must be a numeric array; got bool', { argument: 'output' });
     return output;
   }
   const dtype = checkDType(output, 'output');
-  if (dtype === 'bool') throw new NdImageError('ERR_DTYPE', '`output` must be a numeric dtype; got bool', { argument: 'output' });
+  if (dtype === 'bool')
+    throw new NdImageError('ERR_DTYPE', '`output` must be a numeric dtype; got bool', { argument: 'output' });
   return dtype;
 }
 

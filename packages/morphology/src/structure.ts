@@ -76,9 +76,13 @@ export function iterateStructure(
   if (origin === undefined) return out;
   const o = typeof origin === 'number' ? new Array<number>(s.shape.length).fill(origin) : [...origin];
   if (o.length !== s.shape.length) {
-    throw new NdImageError('ERR_SHAPE', `\`origin\` has ${o.length} entries; the structure has rank ${s.shape.length}`, {
-      argument: 'origin',
-    });
+    throw new NdImageError(
+      'ERR_SHAPE',
+      `\`origin\` has ${o.length} entries; the structure has rank ${s.shape.length}`,
+      {
+        argument: 'origin',
+      },
+    );
   }
   return { structure: out, origin: o.map((v, i) => checkInteger(v, `origin[${i}]`) * Math.max(it, 1)) };
 }
@@ -140,7 +144,11 @@ export function fromStructure(s: Structure): NdArray<'bool'> {
  *
  * @throws NdImageError `ERR_SHAPE` for the wrong rank; `ERR_INVALID_ARGUMENT` for an empty one.
  */
-export function readStructure(value: NdArrayLike | readonly unknown[], ndim: number | undefined, name: string): Structure {
+export function readStructure(
+  value: NdArrayLike | readonly unknown[],
+  ndim: number | undefined,
+  name: string,
+): Structure {
   let a: NdArray;
   try {
     a = asarray(value as NdArrayLike);
@@ -158,9 +166,13 @@ export function readStructure(value: NdArrayLike | readonly unknown[], ndim: num
     );
   }
   if (a.size === 0) {
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`${name}\` must have at least one element; got shape ${describeValue([...a.shape])}`, {
-      argument: name,
-    });
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      `\`${name}\` must have at least one element; got shape ${describeValue([...a.shape])}`,
+      {
+        argument: name,
+      },
+    );
   }
   if (a.dtype === 'int64' || a.dtype === 'uint64') a = a.astype('float64');
   const c = a.toContiguous();
