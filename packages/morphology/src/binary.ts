@@ -2,6 +2,7 @@
  * Binary morphology (SciPy's `binary_*`): erosion, dilation, opening, closing, hit-or-miss,
  * propagation and hole filling on the truth of the input (nonzero = true, NaN included).
  */
+
 import {
   asarray,
   castInto,
@@ -10,18 +11,18 @@ import {
   type DType,
   describeValue,
   NdArray,
-  type NdArrayLike,
   NdImageError,
 } from '@ndimage/core-array';
 import { erodeOnce, segmentsOf } from './erosion.js';
 import { foreground } from './foreground.js';
 import { propagate } from './propagate.js';
 import { generateBinaryStructure, readStructure, type Structure } from './structure.js';
+import type { ArrayInput } from './types.js';
 
 /** Options shared by the binary morphology functions. */
 export interface BinaryOptions {
   /** The structuring element, of the input's rank (nonzero = true). @defaultValue the cross, `generateBinaryStructure(ndim, 1)` */
-  structure?: NdArrayLike | readonly unknown[];
+  structure?: ArrayInput;
   /** Shift of the structure, one per axis or one for all: −(n//2) ≤ origin ≤ (n−1)//2. @defaultValue 0 */
   origin?: number | readonly number[];
   /**
@@ -40,7 +41,7 @@ export interface BinaryIterOptions extends BinaryOptions {
    */
   iterations?: number;
   /** Elements where the mask is false keep their input value and are never updated. */
-  mask?: NdArrayLike;
+  mask?: ArrayInput;
   /** The value of elements outside the image. @defaultValue 0 */
   borderValue?: number | boolean;
 }
@@ -67,7 +68,7 @@ interface Prepared {
   output?: NdArray;
 }
 
-function prepare(input: NdArrayLike, options: BinaryIterOptions | undefined): Prepared {
+function prepare(input: ArrayInput, options: BinaryIterOptions | undefined): Prepared {
   const o = checkOptions(options);
   const a = asarray(input);
   const nd = a.ndim;
@@ -247,11 +248,11 @@ function dilateBits(
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * binaryErosion(array([0, 1, 1, 1, 0, 1])).toArray(); // [false, false, true, false, false, false]
+ * binaryErosion(array([0, 1, 1, 1, 0, 1])).toArray(); // [0, 0, 1, 0, 0, 0]  (bool: 1 is true)
  * ```
  * @see scipy.ndimage.binary_erosion
  */
-export function binaryErosion(input: NdArrayLike, options?: BinaryIterOptions): NdArray {
+export function binaryErosion(input: ArrayInput, options?: BinaryIterOptions): NdArray {
   const p = prepare(input, options);
   return result(erodeBits(p.fg, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask), p.a, p.output);
 }
@@ -263,11 +264,11 @@ export function binaryErosion(input: NdArrayLike, options?: BinaryIterOptions): 
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * binaryDilation(array([0, 0, 1, 0, 0])).toArray(); // [false, true, true, true, false]
+ * binaryDilation(array([0, 0, 1, 0, 0])).toArray(); // [0, 1, 1, 1, 0]
  * ```
  * @see scipy.ndimage.binary_dilation
  */
-export function binaryDilation(input: NdArrayLike, options?: BinaryIterOptions): NdArray {
+export function binaryDilation(input: ArrayInput, options?: BinaryIterOptions): NdArray {
   const p = prepare(input, options);
   return result(dilateBits(p.fg, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask), p.a, p.output);
 }
@@ -280,11 +281,11 @@ export function binaryDilation(input: NdArrayLike, options?: BinaryIterOptions):
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * binaryOpening(array([0, 1, 0, 1, 1, 1, 0])).toArray(); // [false, false, false, true, true, true, false]
+ * binaryOpening(array([0, 1, 0, 1, 1, 1, 0])).toArray(); // [0, 0, 0, 1, 1, 1, 0]
  * ```
  * @see scipy.ndimage.binary_opening
  */
-export function binaryOpening(input: NdArrayLike, options?: BinaryIterOptions): NdArray {
+export function binaryOpening(input: ArrayInput, options?: BinaryIterOptions): NdArray {
   const p = prepare(input, options);
   const eroded = erodeBits(p.fg, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask);
   return result(dilateBits(eroded, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask), p.a, p.output);
@@ -298,12 +299,12 @@ export function binaryOpening(input: NdArrayLike, options?: BinaryIterOptions): 
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * binaryClosing(array([1, 1, 0, 1, 1])).toArray();              // [false, true, true, true, false]
- * binaryClosing(array([1, 1, 0, 1, 1]), { pad: true }).toArray(); // [true, true, true, true, true]
+ * binaryClosing(array([1, 1, 0, 1, 1])).toArray();                // [0, 1, 1, 1, 0]
+ * binaryClosing(array([1, 1, 0, 1, 1]), { pad: true }).toArray(); // [1, 1, 1, 1, 1]
  * ```
  * @see scipy.ndimage.binary_closing
  */
-export function binaryClosing(input: NdArrayLike, options?: BinaryClosingOptions): NdArray {
+export function binaryClosing(input: ArrayInput, options?: BinaryClosingOptions): NdArray {
   const p = prepare(input, options);
   const pad = checkOptions(options).pad ?? false;
   if (typeof pad !== 'boolean')
@@ -365,9 +366,9 @@ function forEachIndex(shape: readonly number[], fn: (flat: number, idx: number[]
 /** Options of {@link binaryHitOrMiss}. */
 export interface HitOrMissOptions {
   /** What must be true around an element. @defaultValue the cross */
-  structure1?: NdArrayLike | readonly unknown[];
+  structure1?: ArrayInput;
   /** What must be false around it. @defaultValue NOT structure1 */
-  structure2?: NdArrayLike | readonly unknown[];
+  structure2?: ArrayInput;
   /** @defaultValue 0 */
   origin1?: number | readonly number[];
   /** @defaultValue origin1 */
@@ -384,11 +385,11 @@ export interface HitOrMissOptions {
  * ```ts
  * import { array } from '@ndimage/core-array';
  * binaryHitOrMiss(array([0, 1, 0, 1, 1]), { structure1: [1], structure2: [1, 0, 1] }).toArray();
- * // [false, true, false, false, false]
+ * // [0, 1, 0, 0, 0]
  * ```
  * @see scipy.ndimage.binary_hit_or_miss
  */
-export function binaryHitOrMiss(input: NdArrayLike, options?: HitOrMissOptions): NdArray {
+export function binaryHitOrMiss(input: ArrayInput, options?: HitOrMissOptions): NdArray {
   const o = checkOptions(options);
   const a = asarray(input);
   const nd = a.ndim;
@@ -415,7 +416,7 @@ export function binaryHitOrMiss(input: NdArrayLike, options?: HitOrMissOptions):
 /** Options of {@link binaryPropagation}. */
 export interface PropagationOptions extends BinaryOptions {
   /** Where the seeds may grow. */
-  mask?: NdArrayLike;
+  mask?: ArrayInput;
   /** @defaultValue 0 */
   borderValue?: number | boolean;
 }
@@ -429,11 +430,11 @@ export interface PropagationOptions extends BinaryOptions {
  * ```ts
  * import { array } from '@ndimage/core-array';
  * binaryPropagation(array([0, 1, 0, 0, 0]), { mask: array([1, 1, 1, 0, 1]) }).toArray();
- * // [true, true, true, false, false]
+ * // [1, 1, 1, 0, 0]
  * ```
  * @see scipy.ndimage.binary_propagation
  */
-export function binaryPropagation(input: NdArrayLike, options?: PropagationOptions): NdArray {
+export function binaryPropagation(input: ArrayInput, options?: PropagationOptions): NdArray {
   const o = checkOptions(options);
   return binaryDilation(input, { ...o, iterations: -1 });
 }
@@ -445,11 +446,11 @@ export function binaryPropagation(input: NdArrayLike, options?: PropagationOptio
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * binaryFillHoles(array([[1, 1, 1], [1, 0, 1], [1, 1, 1]])).toArray(); // all true
+ * binaryFillHoles(array([[1, 1, 1], [1, 0, 1], [1, 1, 1]])).toArray(); // [[1, 1, 1], [1, 1, 1], [1, 1, 1]]
  * ```
  * @see scipy.ndimage.binary_fill_holes
  */
-export function binaryFillHoles(input: NdArrayLike, options?: BinaryOptions): NdArray {
+export function binaryFillHoles(input: ArrayInput, options?: BinaryOptions): NdArray {
   const o = checkOptions(options);
   const a = asarray(input);
   const nd = a.ndim;

@@ -4,6 +4,7 @@
  * (non-flat). Flat windows run on @ndimage/filters' minimum/maximum filters; the default boundary
  * mode is `reflect`, as in SciPy (not a constant border as in binary morphology).
  */
+
 import {
   asarray,
   castInto,
@@ -11,7 +12,6 @@ import {
   type DType,
   describeValue,
   NdArray,
-  type NdArrayLike,
   NdImageError,
   type NumericTypedArray,
   sub,
@@ -20,15 +20,16 @@ import {
 import { type BoundaryMode, type Mode, mapIndex, maximumFilter, minimumFilter } from '@ndimage/filters';
 import { checkOrigins } from './binary.js';
 import { increment, readStructure, type Structure } from './structure.js';
+import type { ArrayInput } from './types.js';
 
 /** Options of the grey morphology functions. */
 export interface GreyOptions {
   /** Window shape, one per axis or one for all (a flat box). */
   size?: number | readonly number[];
   /** The window: a bool (or 0/1) array of the input's rank (flat). */
-  footprint?: NdArrayLike | readonly unknown[];
+  footprint?: ArrayInput;
   /** Values added (dilation) or subtracted (erosion) over the window: a non-flat structuring element. */
-  structure?: NdArrayLike | readonly unknown[];
+  structure?: ArrayInput;
   /** Output dtype, or an array of the input's shape. @defaultValue the input's dtype */
   output?: DType | NdArray;
   /** Boundary mode. @defaultValue 'reflect' */
@@ -80,8 +81,8 @@ interface NumericStructure {
   values: Float64Array;
 }
 
-function readValues(value: NdArrayLike | readonly unknown[], nd: number): NumericStructure {
-  const s = asarray(value as NdArrayLike);
+function readValues(value: ArrayInput, nd: number): NumericStructure {
+  const s = asarray(value as never);
   if (s.ndim !== nd) {
     throw new NdImageError(
       'ERR_SHAPE',
@@ -103,7 +104,7 @@ function readValues(value: NdArrayLike | readonly unknown[], nd: number): Numeri
  * Erosion (minimum) or dilation (maximum), SciPy's argument handling included: dilation reflects
  * the window and moves the origin (−origin, one more for even sizes).
  */
-function greyMinMax(input: NdArrayLike, o: GreyOptions, minimum: boolean): NdArray {
+function greyMinMax(input: ArrayInput, o: GreyOptions, minimum: boolean): NdArray {
   const a = asarray(input);
   const nd = a.ndim;
   const fp =
@@ -272,7 +273,7 @@ function outputFor(a: NdArray, output: DType | NdArray | undefined): NdArray {
  * @see scipy.ndimage.grey_erosion
  */
 export function greyErosion(
-  input: NdArrayLike,
+  input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
@@ -292,7 +293,7 @@ export function greyErosion(
  * @see scipy.ndimage.grey_dilation
  */
 export function greyDilation(
-  input: NdArrayLike,
+  input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
@@ -315,7 +316,7 @@ function inner(o: GreyOptions): GreyOptions {
  * @see scipy.ndimage.grey_opening
  */
 export function greyOpening(
-  input: NdArrayLike,
+  input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
@@ -329,12 +330,12 @@ export function greyOpening(
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * greyClosing(array([5, 0, 5, 5, 0, 0, 5]), 3).toArray(); // [5, 5, 5, 5, 0, 0, 5]
+ * greyClosing(array([5, 0, 5, 5, 0, 0, 5]), 3).toArray(); // [5, 5, 5, 5, 5, 5, 5]
  * ```
  * @see scipy.ndimage.grey_closing
  */
 export function greyClosing(
-  input: NdArrayLike,
+  input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
@@ -365,7 +366,7 @@ function difference(a: NdArray, b: NdArray, output: DType | NdArray | undefined)
  * @see scipy.ndimage.morphological_gradient
  */
 export function morphologicalGradient(
-  input: NdArrayLike,
+  input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
@@ -384,7 +385,7 @@ export function morphologicalGradient(
  * @see scipy.ndimage.white_tophat
  */
 export function whiteTophat(
-  input: NdArrayLike,
+  input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
@@ -401,12 +402,12 @@ export function whiteTophat(
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * blackTophat(array([5, 0, 5, 5, 5, 9, 5]), 3).toArray(); // [0, 5, 0, 0, 0, 0, 0]
+ * blackTophat(array([5, 0, 5, 5, 5, 9, 5]), 3).toArray(); // [0, 5, 0, 0, 0, 0, 4]
  * ```
  * @see scipy.ndimage.black_tophat
  */
 export function blackTophat(
-  input: NdArrayLike,
+  input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {

@@ -48,4 +48,5 @@ export {
   sumLabels,
   variance,
 } from './measurements.js';
+export { type ObjectStats, objectStats } from './object-stats.js';
 export { box, cross, disk, generateBinaryStructure, iterateStructure, square } from './structure.js';

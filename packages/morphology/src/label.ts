@@ -9,6 +9,7 @@
  * neighbours. Either way the final number of an object is the order in which its first element
  * is met in C order, which is SciPy's numbering.
  */
+
 import {
   asarray,
   castInto,
@@ -17,12 +18,12 @@ import {
   type DType,
   describeValue,
   NdArray,
-  type NdArrayLike,
   NdImageError,
 } from '@ndimage/core-array';
 import { foreground } from './foreground.js';
 import { labelRuns2d } from './label-runs.js';
 import { cStrides, generateBinaryStructure, readStructure, type Structure } from './structure.js';
+import type { ArrayInput } from './types.js';
 
 /** Options of {@link label}. */
 export interface LabelOptions {
@@ -30,7 +31,7 @@ export interface LabelOptions {
    * Connectivity: a 3×…×3 structure of the input's rank, symmetric about its centre (the centre
    * itself is ignored). @defaultValue the cross, `generateBinaryStructure(ndim, 1)` (4-connectivity in 2-D)
    */
-  structure?: NdArrayLike | readonly unknown[];
+  structure?: ArrayInput;
   /**
    * Output dtype, or an integer array of the input's shape to fill. An output too narrow for the
    * number of objects is an error (SciPy: "insufficient bit-depth"). @defaultValue 'int32'
@@ -79,7 +80,7 @@ const INTEGER_MAX: Partial<Record<DType, number>> = {
  * ```
  * @see scipy.ndimage.label
  */
-export function label(input: NdArrayLike, options?: LabelOptions): LabelResult {
+export function label(input: ArrayInput, options?: LabelOptions): LabelResult {
   const o = checkOptions(options);
   const a = asarray(input);
   const nd = a.ndim;
@@ -102,7 +103,7 @@ export function label(input: NdArrayLike, options?: LabelOptions): LabelResult {
 }
 
 /** Checks a `label` structure: rank, 3 along every axis, centrosymmetric. */
-function checkConnectivity(value: NdArrayLike | readonly unknown[], nd: number): Structure {
+function checkConnectivity(value: ArrayInput, nd: number): Structure {
   const s = readStructure(value, nd, 'structure');
   if (s.shape.some((n) => n !== 3)) {
     throw new NdImageError(

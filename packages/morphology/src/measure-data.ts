@@ -3,6 +3,7 @@
  * broadcast together and flattened in C order, and `index` as nothing (every label > 0 together),
  * one label, or a list of labels.
  */
+
 import {
   asarray,
   broadcastShapes,
@@ -12,6 +13,7 @@ import {
   type NdArrayLike,
   NdImageError,
 } from '@ndimage/core-array';
+import type { ArrayInput } from './types.js';
 
 /** Flattened, broadcast data of one measurement call. */
 export interface MeasureData {
@@ -54,7 +56,7 @@ export function flatten(a: NdArray, shape: readonly number[]): Float64Array {
 }
 
 /** Input and labels, broadcast together (SciPy: numpy.broadcast_arrays). */
-export function measureData(input: NdArrayLike, labels: NdArrayLike | undefined): MeasureData {
+export function measureData(input: ArrayInput, labels: ArrayInput | undefined): MeasureData {
   const a = asarray(input);
   if (labels === undefined || labels === null)
     return { values: flatten(a, a.shape), dtype: a.dtype, shape: [...a.shape] };

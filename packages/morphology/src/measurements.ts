@@ -7,7 +7,8 @@
  * (one running sum per label, in raster order); so does this module, so results agree to the last
  * bit for float64 and integer data.
  */
-import { array, type DType, type NdArrayLike, NdImageError, sum as pairwiseSum } from '@ndimage/core-array';
+
+import { array, type DType, NdImageError, sum as pairwiseSum } from '@ndimage/core-array';
 import {
   coordinates,
   groupsOf,
@@ -17,6 +18,7 @@ import {
   perIndex,
   readIndex,
 } from './measure-data.js';
+import type { ArrayInput } from './types.js';
 
 /** Selected values of one group, in raster order. */
 function selected(d: MeasureData, group: Int32Array, g: number): { values: Float64Array; positions: Int32Array } {
@@ -59,8 +61,8 @@ function bincount(
 }
 
 function measure(
-  input: NdArrayLike,
-  labels: NdArrayLike | undefined,
+  input: ArrayInput,
+  labels: ArrayInput | undefined,
   index: Index,
   single: (values: Float64Array, d: MeasureData, positions: Int32Array) => number,
   many: (d: MeasureData, group: Int32Array, count: number) => number[],
@@ -92,7 +94,7 @@ const isInteger = (dtype: DType): boolean => dtype !== 'float32' && dtype !== 'f
  * ```
  * @see scipy.ndimage.sum_labels
  */
-export function sumLabels(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number | number[] {
+export function sumLabels(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(
     input,
     labels,
@@ -118,7 +120,7 @@ export const sum: typeof sumLabels = sumLabels;
  * ```
  * @see scipy.ndimage.mean
  */
-export function mean(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number | number[] {
+export function mean(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(
     input,
     labels,
@@ -164,7 +166,7 @@ function singleVariance(v: Float64Array): number {
  * ```
  * @see scipy.ndimage.variance
  */
-export function variance(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number | number[] {
+export function variance(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(input, labels, index, singleVariance, (d, group, count) => {
     const { counts, sq } = centred(d, group, count);
     return Array.from(sq, (s, i) => s / (counts[i] as number));
@@ -181,7 +183,7 @@ export function variance(input: NdArrayLike, labels?: NdArrayLike, index?: Index
  * ```
  * @see scipy.ndimage.standard_deviation
  */
-export function standardDeviation(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number | number[] {
+export function standardDeviation(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   const v = variance(input, labels, index);
   return typeof v === 'number' ? Math.sqrt(v) : v.map(Math.sqrt);
 }
@@ -227,7 +229,7 @@ function extremaMany(
   }
   return {
     value: Array.from(best, (b) => (b < 0 ? 0 : asDtype(d.values[b] as number, d.dtype))),
-    position: Array.from(best, (b) => (b < 0 ? 0 : b)),
+    position: Array.from(best, (b) => Math.max(b, 0)),
   };
 }
 
@@ -244,7 +246,7 @@ function extremaMany(
  * ```
  * @see scipy.ndimage.minimum
  */
-export function minimum(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number | number[] {
+export function minimum(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(
     input,
     labels,
@@ -264,7 +266,7 @@ export function minimum(input: NdArrayLike, labels?: NdArrayLike, index?: Index)
  * ```
  * @see scipy.ndimage.maximum
  */
-export function maximum(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number | number[] {
+export function maximum(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(
     input,
     labels,
@@ -298,7 +300,7 @@ function singlePosition(
  * ```
  * @see scipy.ndimage.minimum_position
  */
-export function minimumPosition(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number[] | number[][] {
+export function minimumPosition(input: ArrayInput, labels?: ArrayInput, index?: Index): number[] | number[][] {
   return positionOf(input, labels, index, true, 'minimumPosition');
 }
 
@@ -312,13 +314,13 @@ export function minimumPosition(input: NdArrayLike, labels?: NdArrayLike, index?
  * ```
  * @see scipy.ndimage.maximum_position
  */
-export function maximumPosition(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number[] | number[][] {
+export function maximumPosition(input: ArrayInput, labels?: ArrayInput, index?: Index): number[] | number[][] {
   return positionOf(input, labels, index, false, 'maximumPosition');
 }
 
 function positionOf(
-  input: NdArrayLike,
-  labels: NdArrayLike | undefined,
+  input: ArrayInput,
+  labels: ArrayInput | undefined,
   index: Index,
   min: boolean,
   what: string,
@@ -349,8 +351,8 @@ function positionOf(
  * @see scipy.ndimage.extrema
  */
 export function extrema(
-  input: NdArrayLike,
-  labels?: NdArrayLike,
+  input: ArrayInput,
+  labels?: ArrayInput,
   index?: Index,
 ): {
   min: number | number[];
@@ -380,7 +382,7 @@ export function extrema(
  * ```
  * @see scipy.ndimage.median
  */
-export function median(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number | number[] {
+export function median(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   const f32 = (x: number, d: MeasureData) => (d.dtype === 'float32' ? Math.fround(x) : x);
   return measure(
     input,
@@ -436,7 +438,7 @@ const numeric = (a: number, b: number): number =>
  * ```
  * @see scipy.ndimage.center_of_mass
  */
-export function centerOfMass(input: NdArrayLike, labels?: NdArrayLike, index?: Index): number[] | number[][] {
+export function centerOfMass(input: ArrayInput, labels?: ArrayInput, index?: Index): number[] | number[][] {
   const d = measureData(input, labels);
   const idx = readIndex(index);
   const { group, count } = groupsOf(d, idx);
@@ -477,11 +479,11 @@ export function centerOfMass(input: NdArrayLike, labels?: NdArrayLike, index?: I
  * @see scipy.ndimage.histogram
  */
 export function histogram(
-  input: NdArrayLike,
+  input: ArrayInput,
   min: number,
   max: number,
   bins: number,
-  labels?: NdArrayLike,
+  labels?: ArrayInput,
   index?: Index,
 ): number[] | (number[] | null)[] {
   if (!Number.isInteger(bins) || bins < 1) {
@@ -547,7 +549,7 @@ export function histogram(
  * ```
  * @see scipy.ndimage.find_objects
  */
-export function findObjects(input: NdArrayLike, maxLabel?: number): ([number, number][] | null)[] {
+export function findObjects(input: ArrayInput, maxLabel?: number): ([number, number][] | null)[] {
   const d = measureData(input, undefined);
   const integral = isInteger(d.dtype);
   if (!integral && maxLabel === undefined) {
@@ -612,14 +614,14 @@ export interface ComprehensionOptions {
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * const peak = (v: Float64Array) => Math.max(...v);
+ * const peak = (v) => Math.max(...v);
  * labeledComprehension(array([1, 5, 2, 7]), array([1, 1, 2, 2]), [1, 2, 3], peak, -1); // [5, 7, -1]
  * ```
  * @see scipy.ndimage.labeled_comprehension
  */
 export function labeledComprehension(
-  input: NdArrayLike,
-  labels: NdArrayLike | undefined,
+  input: ArrayInput,
+  labels: ArrayInput | undefined,
   index: Index,
   func: (values: Float64Array, positions?: Int32Array) => number,
   defaultValue: number,

@@ -2,16 +2,17 @@
  * Structuring elements: SciPy's `generate_binary_structure` and `iterate_structure`, the common
  * shapes, and the checks every morphology function applies to a `structure` or `footprint`.
  */
+
 import {
   asarray,
   checkInteger,
   describeValue,
   type NdArray,
-  type NdArrayLike,
   NdImageError,
   type NumericTypedArray,
   zeros,
 } from '@ndimage/core-array';
+import type { ArrayInput } from './types.js';
 
 /** A checked structuring element: shape and C-order 0/1 mask. */
 export interface Structure {
@@ -26,8 +27,8 @@ export interface Structure {
  *
  * @example
  * ```ts
- * generateBinaryStructure(2, 1).toArray(); // [[false, true, false], [true, true, true], [false, true, false]]
- * generateBinaryStructure(2, 2).toArray(); // 3×3 of true
+ * generateBinaryStructure(2, 1).toArray(); // [[0, 1, 0], [1, 1, 1], [0, 1, 0]]  (bool: 1 is true)
+ * generateBinaryStructure(2, 2).toArray(); // [[1, 1, 1], [1, 1, 1], [1, 1, 1]]
  * ```
  * @see scipy.ndimage.generate_binary_structure
  */
@@ -57,14 +58,14 @@ export function generateBinaryStructure(rank: number, connectivity: number): NdA
  * ```
  * @see scipy.ndimage.iterate_structure
  */
-export function iterateStructure(structure: NdArrayLike, iterations: number): NdArray<'bool'>;
+export function iterateStructure(structure: ArrayInput, iterations: number): NdArray<'bool'>;
 export function iterateStructure(
-  structure: NdArrayLike,
+  structure: ArrayInput,
   iterations: number,
   origin: number | readonly number[],
 ): { structure: NdArray<'bool'>; origin: number[] };
 export function iterateStructure(
-  structure: NdArrayLike,
+  structure: ArrayInput,
   iterations: number,
   origin?: number | readonly number[],
 ): NdArray<'bool'> | { structure: NdArray<'bool'>; origin: number[] } {
@@ -144,14 +145,10 @@ export function fromStructure(s: Structure): NdArray<'bool'> {
  *
  * @throws NdImageError `ERR_SHAPE` for the wrong rank; `ERR_INVALID_ARGUMENT` for an empty one.
  */
-export function readStructure(
-  value: NdArrayLike | readonly unknown[],
-  ndim: number | undefined,
-  name: string,
-): Structure {
+export function readStructure(value: ArrayInput, ndim: number | undefined, name: string): Structure {
   let a: NdArray;
   try {
-    a = asarray(value as NdArrayLike);
+    a = asarray(value as never);
   } catch (e) {
     if (e instanceof NdImageError) {
       throw new NdImageError('ERR_INVALID_ARGUMENT', `\`${name}\` must be an array; ${e.message}`, { argument: name });
@@ -187,7 +184,7 @@ export function readStructure(
  *
  * @example
  * ```ts
- * box([2, 3]).toArray(); // [[true, true, true], [true, true, true]]
+ * box([2, 3]).toArray(); // [[1, 1, 1], [1, 1, 1]]
  * ```
  */
 export function box(shape: readonly number[]): NdArray<'bool'> {
@@ -215,7 +212,7 @@ export function square(size: number): NdArray<'bool'> {
  *
  * @example
  * ```ts
- * disk(1).toArray(); // [[false, true, false], [true, true, true], [false, true, false]]
+ * disk(1).toArray(); // [[0, 1, 0], [1, 1, 1], [0, 1, 0]]
  * ```
  */
 export function disk(radius: number): NdArray<'bool'> {
@@ -233,7 +230,7 @@ export function disk(radius: number): NdArray<'bool'> {
  *
  * @example
  * ```ts
- * cross(1).toArray(); // [true, true, true]
+ * cross(1).toArray(); // [1, 1, 1]
  * cross(2, 2).shape;  // [5, 5]
  * ```
  */
