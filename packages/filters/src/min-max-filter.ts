@@ -12,6 +12,7 @@ import {
   vanHerkKernel,
   wasmVanHerkScratch,
 } from './extremum-fast.js';
+import { intExtremum } from './extremum-int.js';
 import { checkFootprint, type FootprintOptions, runFootprintFilter, sizeOrOptions } from './footprint.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis, singleMode } from './modes.js';
@@ -70,6 +71,7 @@ export function extremumInto(
   minimum: boolean,
 ): void {
   const left = (size >> 1) + origin;
+  if (size > 1 && intExtremum(input, size, axis, target, mode, cval, left, minimum)) return;
   // Without NaN and −0 (in the data and in the padding) every algorithm agrees with SciPy's.
   const plain = size > 1 && (mode !== 'constant' || plainValue(cval)) && plainValues(input);
   if (plain && size <= MAX_ROWS_SIZE && uniformAcrossRows(input, target, axis)) {

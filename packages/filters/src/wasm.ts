@@ -122,14 +122,15 @@ export function wasmKernelsActive(): boolean {
 
 /**
  * Lays out one call's scratch in the module's memory (from address 0: calls never nest, and each
- * thread has its own instance): float64 arrays of `f64` lengths, then int32 arrays of `i32`
- * lengths, each 16-byte aligned. Returns views, valid until the next call; undefined when the
+ * thread has its own instance): float64 arrays of `f64` lengths, int32 arrays of `i32` lengths,
+ * then byte arrays of `raw` lengths (with 16 bytes of slack), each 16-byte aligned. Returns views, valid until the next call; undefined when the
  * kernels are off or the scratch would be too large.
  */
 export function wasmScratch(
   f64: readonly number[],
   i32: readonly number[] = [],
-): { k: KernelExports; f64: Float64Array[]; i32: Int32Array[] } | undefined {
+  raw: readonly number[] = [],
+): { k: KernelExports; f64: Float64Array[]; i32: Int32Array[]; raw: Uint8Array[] } | undefined {
   const k = wasmKernels();
   if (k === undefined) return undefined;
   const align = (b: number): number => (b + 15) & ~15;
@@ -143,11 +144,16 @@ export function wasmScratch(
     at.push(top);
     top = align(top + n * 4);
   }
+  for (const n of raw) {
+    at.push(top);
+    top = align(top + n + 16); // vector kernels may touch 16 bytes past the end
+  }
   const buf = k.memory.buffer;
   if (top > Math.min(MAX_WASM_SCRATCH, buf.byteLength)) return undefined;
   return {
     k,
     f64: f64.map((n, i) => new Float64Array(buf, at[i], n)),
     i32: i32.map((n, i) => new Int32Array(buf, at[f64.length + i], n)),
+    raw: raw.map((n, i) => new Uint8Array(buf, at[f64.length + i32.length + i], n)),
   };
 }

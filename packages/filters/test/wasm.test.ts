@@ -5,12 +5,15 @@
  * both paths (along a line and across rows), NaN and infinities. (The kernels are the built
  * `dist/kernels.wasm`, so this needs `pnpm build` first; `pnpm test` builds.)
  */
-import { array, mul, type NdArray, random, zeros } from '@ndimage/core-array';
+import { add, array, mul, type NdArray, random, zeros } from '@ndimage/core-array';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   correlate1d,
   gaussianFilter,
+  maximumFilter,
+  maximumFilter1d,
   medianFilter,
+  minimumFilter,
   prewitt,
   rankFilter,
   setWasmKernels,
@@ -134,6 +137,23 @@ describe('WebAssembly kernels', () => {
       uniformFilter(img, 3, { output: out });
       return out;
     });
+  });
+
+  it('minimum/maximum of 8- and 16-bit integers on integer lanes: the same as TypeScript', () => {
+    for (const dtype of ['uint8', 'int8', 'uint16', 'int16'] as const) {
+      const scale = dtype.endsWith('8') ? 255 : 65535;
+      const shift = dtype.startsWith('int') ? -scale / 2 : 0;
+      const a = add(mul(random([19, 37], { seed: 9 }), scale), shift).astype(dtype);
+      for (const mode of ['reflect', 'constant', 'nearest', 'mirror', 'wrap'] as const)
+        for (const size of [2, 3, 5, [4, 17], 40] as const) {
+          bothWays(() => maximumFilter(a, size, { mode, cval: 7 }));
+          bothWays(() => minimumFilter(a, size, { mode, cval: 7, origin: -1 }));
+        }
+      // cval outside the dtype, or not an integer: the float path both ways.
+      bothWays(() => minimumFilter(a, 3, { mode: 'constant', cval: -3.5 }));
+      bothWays(() => maximumFilter1d(a.transpose(), 4, { axis: 0 }));
+      bothWays(() => minimumFilter(a, 5, { output: a.copy() }));
+    }
   });
 
   it('selection networks pick the median of every 0/1 input (hence of every input)', () => {

@@ -310,6 +310,54 @@ function uniform2d() {
   )`;
 }
 
+/**
+ * Sliding minimum/maximum of small integers (uint8, int8, uint16, int16), 16 bytes of outputs per
+ * vector: along a padded line (`size` shifted loads per vector) and across rows (the extremum of
+ * `count` row chunks at the addresses in `ptrs`). Buffers are read and written whole vectors at a
+ * time, so callers leave 16 bytes of slack after each.
+ */
+function integerWindows(t, bytes, op) {
+  const name = `${t}_${op}`;
+  const ty = bytes === 1 ? 'i8x16' : 'i16x8';
+  const sign = t.startsWith('u') ? 'u' : 's';
+  const f = `${ty}.${op}_${sign}`;
+  return `
+  (func (export "line_window_${name}") (param $buf i32) (param $n i32) (param $dst i32) (param $size i32)
+    (local $x i32) (local $t i32) (local $p i32) (local $v v128) (local $end i32)
+    (local.set $end (i32.mul (local.get $n) (i32.const ${bytes})))
+    (block $done (loop $step
+      (br_if $done (i32.ge_s (local.get $x) (local.get $end)))
+      (local.set $p (i32.add (local.get $buf) (local.get $x)))
+      (local.set $v (v128.load (local.get $p)))
+      (local.set $t (i32.const 1))
+      (block $tdone (loop $taps
+        (br_if $tdone (i32.ge_s (local.get $t) (local.get $size)))
+        (local.set $p (i32.add (local.get $p) (i32.const ${bytes})))
+        (local.set $v (${f} (local.get $v) (v128.load (local.get $p))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps)))
+      (v128.store (i32.add (local.get $dst) (local.get $x)) (local.get $v))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br $step)))
+  )
+  (func (export "rows_window_${name}") (param $dst i32) (param $n i32) (param $ptrs i32) (param $count i32)
+    (local $x i32) (local $t i32) (local $v v128) (local $end i32)
+    (local.set $end (i32.mul (local.get $n) (i32.const ${bytes})))
+    (block $done (loop $step
+      (br_if $done (i32.ge_s (local.get $x) (local.get $end)))
+      (local.set $v (v128.load (i32.add (i32.load (local.get $ptrs)) (local.get $x))))
+      (local.set $t (i32.const 1))
+      (block $tdone (loop $taps
+        (br_if $tdone (i32.ge_s (local.get $t) (local.get $count)))
+        (local.set $v (${f} (local.get $v) (v128.load (i32.add (i32.load (i32.add (local.get $ptrs) (i32.shl (local.get $t) (i32.const 2)))) (local.get $x)))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps)))
+      (v128.store (i32.add (local.get $dst) (local.get $x)) (local.get $v))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br $step)))
+  )`;
+}
+
 function lineVanHerk(name, op) {
   return `
   (func (export "${name}") (param $buf i32) (param $n i32) (param $dst i32) (param $size i32) (param $g i32) (param $h i32)
@@ -584,6 +632,7 @@ ${lineWindowExtremum('line_window_max', 'max')}
 ${lineWindowExtremum('line_window_min', 'min')}
 ${lineVanHerk('line_max', 'max')}
 ${lineVanHerk('line_min', 'min')}
+${[['u8', 1], ['i8', 1], ['u16', 2], ['i16', 2]].flatMap(([t, b]) => ['min', 'max'].map((op) => integerWindows(t, b, op))).join('\n')}
 ${medianWindow('median3x3_u8', 3, 3, 1)}
 ${medianWindow('median5x5_u8', 5, 5, 1)}
 ${medianWindow('median3x3_u16', 3, 3, 2)}

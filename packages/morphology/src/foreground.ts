@@ -4,6 +4,15 @@
  */
 import { forEachRun, type NdArray, type NumericTypedArray } from '@ndimage/core-array';
 
+function isContiguous(a: NdArray): boolean {
+  let expected = 1;
+  for (let k = a.ndim - 1; k >= 0; k--) {
+    if ((a.shape[k] as number) !== 1 && a.strides[k] !== expected) return false;
+    expected *= a.shape[k] as number;
+  }
+  return true;
+}
+
 /** 0/1 per element of `a`, C order. */
 export function foreground(a: NdArray): Uint8Array {
   const out = new Uint8Array(a.size);
@@ -17,6 +26,13 @@ export function foreground(a: NdArray): Uint8Array {
     return out;
   }
   const d = a.data as NumericTypedArray;
+  if (isContiguous(a)) {
+    // The common case, without the strided walk: bool bytes are already 0/1.
+    const from = a.offset;
+    if (a.dtype === 'bool') out.set((d as Uint8Array).subarray(from, from + out.length));
+    else for (let i = 0; i < out.length; i++) out[i] = d[from + i] !== 0 ? 1 : 0;
+    return out;
+  }
   let k = 0;
   forEachRun(a.shape, [a.strides], [a.offset], (off, n, st) => {
     const s = st[0] as number;
