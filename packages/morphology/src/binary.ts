@@ -13,6 +13,7 @@ import {
   NdArray,
   NdImageError,
 } from '@ndimage/core-array';
+import { boxPass } from './box.js';
 import { erodeOnce, segmentsOf } from './erosion.js';
 import { foreground } from './foreground.js';
 import { propagate } from './propagate.js';
@@ -179,13 +180,18 @@ function erodeBits(
   border: number,
   mask?: Uint8Array,
 ): Uint8Array {
-  const seg = segmentsOf(s, origin);
+  const isBox = s.mask.every((v) => v === 1);
+  const seg = isBox ? undefined : segmentsOf(s, origin);
+  const pass = (src: Uint8Array, out: Uint8Array): void => {
+    if (seg !== undefined) erodeOnce(src, shape, seg, border, out, mask, keep);
+    else boxPass(src, shape, s.shape, origin, border, true, out, mask, keep);
+  };
   let cur: Uint8Array = fg;
   let next: Uint8Array = new Uint8Array(fg.length);
   const keep = fg;
   if (iterations >= 1) {
     for (let i = 0; i < iterations; i++) {
-      erodeOnce(cur, shape, seg, border, next, mask, keep);
+      pass(cur, next);
       const t = cur === fg ? new Uint8Array(fg.length) : cur;
       cur = next;
       next = t;
@@ -196,10 +202,10 @@ function erodeBits(
   // (number of elements) passes; without it the passes may settle too (SciPy's do the same
   // passes) or cycle, which is detected instead of looping forever.
   let before: Uint8Array | undefined;
-  for (let pass = 0; ; pass++) {
-    erodeOnce(cur, shape, seg, border, next, mask, keep);
+  for (let passes = 0; ; passes++) {
+    pass(cur, next);
     if (equalBits(next, cur)) return cur === fg ? fg.slice() : cur;
-    if ((before !== undefined && equalBits(next, before)) || pass > fg.length + 2) {
+    if ((before !== undefined && equalBits(next, before)) || passes > fg.length + 2) {
       throw new NdImageError(
         'ERR_LIMIT',
         "`iterations` below 1 repeats until nothing changes, but these passes cycle and never settle (the structure's centre, after `origin`, is not set); give a number of iterations",
@@ -234,6 +240,16 @@ function dilateBits(
   mask?: Uint8Array,
 ): Uint8Array {
   const r = reflectForDilation(s, origin);
+  if (iterations >= 1 && s.mask.every((v) => v === 1)) {
+    // A box: maximum passes directly (the reflected box is the box itself).
+    let cur = fg;
+    for (let i = 0; i < iterations; i++) {
+      const next = new Uint8Array(fg.length);
+      boxPass(cur, shape, s.shape, r.origin, border, false, next, mask, fg);
+      cur = next;
+    }
+    return cur === fg ? fg.slice() : cur;
+  }
   if (iterations < 1 && centreSet(r.s, r.origin)) {
     // Dilating until stable is propagation: a flood fill, not repeated passes.
     return propagate(fg, shape, r.s, r.origin, border, mask);

@@ -29,8 +29,7 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
     }
     return x;
   };
-  // fg holds 0/1 bytes from offset 0 of its own buffer, so aligned words can be read directly.
-  const words = fg.byteOffset % 4 === 0 ? new Uint32Array(fg.buffer, fg.byteOffset, fg.length >> 2) : undefined;
+  const bounds = new Int32Array(w + 2);
   let prevBegin = 0;
   let prevEnd = 0;
   const rowFirst = new Int32Array(h + 1);
@@ -39,25 +38,22 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
     const rowBegin = n;
     rowFirst[r] = n;
     let j = prevBegin;
-    let c = base;
-    const end = base + w;
-    while (c < end) {
-      // The next run [s, e) of this row, skipping four bytes at a time where the words allow
-      // (calls to indexOf cost more than they save on runs of a few pixels).
-      if (words !== undefined) {
-        while ((c & 3) !== 0 && c < end && fg[c] === 0) c++;
-        while (c + 4 <= end && words[c >> 2] === 0) c += 4;
-      }
-      while (c < end && fg[c] === 0) c++;
-      if (c === end) break;
-      const s = c - base;
-      c++;
-      if (words !== undefined) {
-        while ((c & 3) !== 0 && c < end && fg[c] !== 0) c++;
-        while (c + 4 <= end && words[c >> 2] === ONES) c += 4;
-      }
-      while (c < end && fg[c] !== 0) c++;
-      const e = c - base;
+    // Run boundaries without branches on the data: every position is written, and the count only
+    // advances where the value changes (fg holds exact 0/1 bytes). A row of w pixels has at most
+    // w + 1 boundaries.
+    let nb = 0;
+    let prev = 0;
+    for (let c = 0; c < w; c++) {
+      const v = fg[base + c] as number;
+      bounds[nb] = c;
+      nb += v ^ prev;
+      prev = v;
+    }
+    bounds[nb] = w;
+    nb += prev;
+    for (let q = 0; q < nb; q += 2) {
+      const s = bounds[q] as number;
+      const e = bounds[q + 1] as number;
       if (n === cap) {
         cap *= 2;
         starts = grow(starts, cap);
@@ -101,9 +97,6 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
   }
   return count;
 }
-
-/** Four bytes of 1. */
-const ONES = 0x01010101;
 
 function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(cap);

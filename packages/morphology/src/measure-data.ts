@@ -30,12 +30,31 @@ export interface MeasureData {
 /** `index` as SciPy reads it. */
 export type Index = number | readonly number[] | undefined;
 
+function isContiguous(a: NdArray): boolean {
+  let expected = 1;
+  for (let k = a.ndim - 1; k >= 0; k--) {
+    if ((a.shape[k] as number) !== 1 && a.strides[k] !== expected) return false;
+    expected *= a.shape[k] as number;
+  }
+  return true;
+}
+
 /** Reads `a` as float64 in C order, broadcast to `shape`. */
 export function flatten(a: NdArray, shape: readonly number[]): Float64Array {
   const n = shape.reduce((p, d) => p * d, 1);
   const out = new Float64Array(n);
   if (n === 0) return out;
   const nd = shape.length;
+  if (
+    nd === a.ndim &&
+    a.shape.every((m, i) => m === shape[i]) &&
+    isContiguous(a) &&
+    !(a.data instanceof BigInt64Array || a.data instanceof BigUint64Array)
+  ) {
+    // The common case: one native conversion.
+    out.set((a.data as Float64Array).subarray(a.offset, a.offset + n));
+    return out;
+  }
   const lead = nd - a.ndim;
   const strides = shape.map((_, i) => (i < lead || a.shape[i - lead] === 1 ? 0 : (a.strides[i - lead] as number)));
   const data = a.data as ArrayLike<number | bigint>;

@@ -3,7 +3,7 @@
  * `findObjects`, `sum`, `centerOfMass` and `mean` (four passes in SciPy).
  */
 
-import { asarray, NdImageError } from '@ndimage/core-array';
+import { asarray, type NdArray, NdImageError } from '@ndimage/core-array';
 import { flatten } from './measure-data.js';
 import type { ArrayInput } from './types.js';
 
@@ -25,6 +25,26 @@ export interface ObjectStats {
   maxIntensity?: number;
 }
 
+/** The labels as integers in C order: the array itself when it already is contiguous int32. */
+function integerLabels(l: NdArray): Int32Array {
+  if (l.dtype === 'int32') {
+    const c = l.toContiguous();
+    return (c.data as Int32Array).subarray(c.offset, c.offset + c.size);
+  }
+  const f = flatten(l, l.shape);
+  const out = new Int32Array(f.length);
+  for (let k = 0; k < f.length; k++) {
+    const v = f[k] as number;
+    if (!Number.isInteger(v) || v > 2147483647 || v < -2147483648) {
+      throw new NdImageError('ERR_INVALID_ARGUMENT', `\`labels\` must hold integers; found ${v}`, {
+        argument: 'labels',
+      });
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
 /**
  * Area, bounding box, centroid and (with `input`) mean/min/max intensity of every object of a
  * label image (labels > 0; each label present gets one entry, in label order). The numbers equal
@@ -40,13 +60,14 @@ export interface ObjectStats {
  * ```
  */
 export function objectStats(labels: ArrayInput, input?: ArrayInput): ObjectStats[] {
-  const l = asarray(labels);
+  const l = asarray(labels as never);
   const shape = [...l.shape];
   const nd = shape.length;
-  const lab = flatten(l, shape);
-  let values: Float64Array | undefined;
+  const lab = integerLabels(l);
+  let values: ArrayLike<number> | undefined;
+  let voff = 0;
   if (input !== undefined && input !== null) {
-    const a = asarray(input);
+    const a = asarray(input as never);
     if (a.ndim !== nd || a.shape.some((n, i) => n !== shape[i])) {
       throw new NdImageError(
         'ERR_SHAPE',
@@ -56,18 +77,13 @@ export function objectStats(labels: ArrayInput, input?: ArrayInput): ObjectStats
         },
       );
     }
-    values = flatten(a, shape);
+    // Read in place when C-contiguous (no float64 copy of the image).
+    const c = a.dtype === 'int64' || a.dtype === 'uint64' ? a.astype('float64') : a.toContiguous();
+    values = c.data as ArrayLike<number>;
+    voff = c.offset;
   }
   let top = 0;
-  for (let k = 0; k < lab.length; k++) {
-    const v = lab[k] as number;
-    if (!Number.isInteger(v) && !Number.isNaN(v)) {
-      throw new NdImageError('ERR_INVALID_ARGUMENT', `\`labels\` must hold integers; found ${v}`, {
-        argument: 'labels',
-      });
-    }
-    if (v > top) top = v;
-  }
+  for (let k = 0; k < lab.length; k++) if ((lab[k] as number) > top) top = lab[k] as number;
   const count = new Float64Array(top + 1);
   const lo = new Int32Array((top + 1) * nd).fill(2 ** 31 - 1);
   const hi = new Int32Array((top + 1) * nd).fill(-1);
@@ -75,29 +91,54 @@ export function objectStats(labels: ArrayInput, input?: ArrayInput): ObjectStats
   const vsum = new Float64Array(top + 1);
   const vmin = new Float64Array(top + 1).fill(Number.POSITIVE_INFINITY);
   const vmax = new Float64Array(top + 1).fill(Number.NEGATIVE_INFINITY);
-  const idx = new Int32Array(nd);
-  for (let k = 0; k < lab.length; k++) {
-    const g = lab[k] as number;
-    if (g > 0) {
-      count[g] = (count[g] as number) + 1;
-      const at = g * nd;
-      for (let ax = 0; ax < nd; ax++) {
-        const c = idx[ax] as number;
-        if (c < (lo[at + ax] as number)) lo[at + ax] = c;
-        if (c > (hi[at + ax] as number)) hi[at + ax] = c;
-        csum[at + ax] = (csum[at + ax] as number) + c;
+  // Rows along the last axis: the leading coordinates are fixed within a row, so each element
+  // updates only its last-axis statistics and the row's leading ones are folded in per label seen.
+  const w = nd === 0 ? 1 : (shape[nd - 1] as number);
+  const rows = w === 0 ? 0 : lab.length / w;
+  const lead = new Int32Array(Math.max(nd - 1, 0));
+  const L = nd - 1;
+  for (let r = 0; r < rows; r++) {
+    const base = r * w;
+    let x = 0;
+    while (x < w) {
+      const g = lab[base + x] as number;
+      // A run of one label along the row: its statistics in closed form, its values in one loop.
+      let e = x + 1;
+      while (e < w && lab[base + e] === g) e++;
+      if (g > 0) {
+        const len = e - x;
+        count[g] = (count[g] as number) + len;
+        const at = g * nd;
+        if (x < (lo[at + L] as number)) lo[at + L] = x;
+        if (e - 1 > (hi[at + L] as number)) hi[at + L] = e - 1;
+        csum[at + L] = (csum[at + L] as number) + ((x + e - 1) * len) / 2;
+        for (let ax = 0; ax < L; ax++) {
+          const c = lead[ax] as number;
+          if (c < (lo[at + ax] as number)) lo[at + ax] = c;
+          if (c > (hi[at + ax] as number)) hi[at + ax] = c;
+          csum[at + ax] = (csum[at + ax] as number) + c * len;
+        }
+        if (values !== undefined) {
+          let sum = vsum[g] as number;
+          let mn = vmin[g] as number;
+          let mx = vmax[g] as number;
+          for (let k = voff + base + x, stop = voff + base + e; k < stop; k++) {
+            const v = values[k] as number;
+            sum += v;
+            if (v < mn || v !== v) mn = v;
+            if (v > mx || v !== v) mx = v;
+          }
+          vsum[g] = sum;
+          vmin[g] = mn;
+          vmax[g] = mx;
+        }
       }
-      if (values !== undefined) {
-        const v = values[k] as number;
-        vsum[g] = (vsum[g] as number) + v;
-        if (v < (vmin[g] as number) || Number.isNaN(v)) vmin[g] = v;
-        if (v > (vmax[g] as number) || Number.isNaN(v)) vmax[g] = v;
-      }
+      x = e;
     }
-    for (let ax = nd - 1; ax >= 0; ax--) {
-      idx[ax] = (idx[ax] as number) + 1;
-      if ((idx[ax] as number) < (shape[ax] as number)) break;
-      idx[ax] = 0;
+    for (let ax = L - 1; ax >= 0; ax--) {
+      lead[ax] = (lead[ax] as number) + 1;
+      if ((lead[ax] as number) < (shape[ax] as number)) break;
+      lead[ax] = 0;
     }
   }
   const out: ObjectStats[] = [];
