@@ -632,7 +632,14 @@ ${lineWindowExtremum('line_window_max', 'max')}
 ${lineWindowExtremum('line_window_min', 'min')}
 ${lineVanHerk('line_max', 'max')}
 ${lineVanHerk('line_min', 'min')}
-${[['u8', 1], ['i8', 1], ['u16', 2], ['i16', 2]].flatMap(([t, b]) => ['min', 'max'].map((op) => integerWindows(t, b, op))).join('\n')}
+${[
+  ['u8', 1],
+  ['i8', 1],
+  ['u16', 2],
+  ['i16', 2],
+]
+  .flatMap(([t, b]) => ['min', 'max'].map((op) => integerWindows(t, b, op)))
+  .join('\n')}
 ${medianWindow('median3x3_u8', 3, 3, 1)}
 ${medianWindow('median5x5_u8', 5, 5, 1)}
 ${medianWindow('median3x3_u16', 3, 3, 2)}
