@@ -13,12 +13,12 @@
  *
  * Usage: node filters-compare.mjs [--n 2048] [--repeats 7] [--markdown]
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sum } from '@ndimage/core-array';
 import { makeCvInputs, makeInputs, OPS } from './filters-ops.mjs';
+import { loadOpenCv, openCvVersion, python, child as spawnChild, THP, median as timed } from './harness.mjs';
 import { fmt, printTable, ratio } from './table.mjs';
 
 const args = process.argv.slice(2);
@@ -31,17 +31,7 @@ const repeats = Number(opt('repeats', 7));
 const markdown = args.includes('--markdown');
 const self = fileURLToPath(import.meta.url);
 
-function median(fn) {
-  fn();
-  const times = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((x, y) => x - y);
-  return times[Math.floor(times.length / 2)];
-}
+const median = (fn) => timed(fn, repeats);
 
 async function timeOurs(threads) {
   if (threads !== 1) (await import('@ndimage/core-array/parallel')).enableThreads();
@@ -55,14 +45,11 @@ async function timeOurs(threads) {
 }
 
 async function timeOpenCv() {
-  let cv = (await import('@techstark/opencv-js')).default;
-  if (cv instanceof Promise) cv = await cv;
-  else if (!cv.Mat) await new Promise((resolve) => (cv.onRuntimeInitialized = resolve));
+  const { cv } = await loadOpenCv();
   const m = makeCvInputs(cv, makeInputs(n));
   const ms = {};
   for (const op of OPS) if (op.cv) ms[op.name] = median(() => op.cv(cv, m));
-  const version = cv.getBuildInformation().match(/Version control:\s*(\S+)/)?.[1] ?? '?';
-  return { version, ms };
+  return { version: openCvVersion(cv), ms };
 }
 
 const worker = opt('worker');
@@ -72,29 +59,9 @@ if (worker !== undefined) {
   process.exit(0);
 }
 
-function child(kind, env = {}) {
-  const r = spawnSync(process.execPath, [self, '--worker', kind, '--n', String(n), '--repeats', String(repeats)], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  if (r.status !== 0) return { error: (r.stderr || `${kind} failed`).trim().split('\n').slice(-3).join(' '), ms: {} };
-  return JSON.parse(r.stdout);
-}
+const child = (kind, env) => spawnChild(self, kind, ['--n', String(n), '--repeats', String(repeats)], env);
+const runScipy = () => python('filters_compare.py', { n, repeats, ops: OPS.map(({ name, py }) => ({ name, py })) });
 
-function runScipy() {
-  const python = '/usr/bin/python3';
-  if (!existsSync(python)) return { error: `${python} not found`, ms: {} };
-  const r = spawnSync(python, [fileURLToPath(new URL('./filters_compare.py', import.meta.url))], {
-    input: JSON.stringify({ n, repeats, ops: OPS.map(({ name, py }) => ({ name, py })) }),
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  if (r.status !== 0) return { error: (r.stderr || 'python failed').trim().split('\n').pop(), ms: {} };
-  return JSON.parse(r.stdout);
-}
-
-const THP = { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' };
 console.error(`timing ${OPS.length} filters on ${n}×${n} (median of ${repeats}) …`);
 const scipy = runScipy();
 const cv = child('cv');
