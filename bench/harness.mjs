@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Median of `repeats` timed runs of `fn`, after one warm-up run, in ms. */
+/** Median of `repeats` timed runs of `fn`, after two warm-up runs (so V8 has optimised it), in ms. */
 export function median(fn, repeats) {
+  fn();
   fn();
   const times = [];
   for (let r = 0; r < repeats; r++) {

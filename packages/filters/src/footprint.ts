@@ -17,6 +17,7 @@ import {
   readLine,
   zeros,
 } from '@ndimage/core-array';
+import { intFootprintExtremum } from './footprint-int.js';
 import { wasmMedian } from './median-wasm.js';
 import { type BoundaryMode, extendLine, type Mode, mapIndex } from './modes.js';
 import { checkOrigin, perAxis, positiveInteger } from './options.js';
@@ -270,6 +271,7 @@ export function runFootprintFilter(
     wasmMedian(a, out, fp, op.rank, mode, fill)
   )
     return out;
+  if ((op === 'min' || op === 'max') && intFootprintExtremum(a, out, fp, mode, fill, origins, op === 'min')) return out;
   const { padded, pstrides } = padInput(a, lefts, rights, mode, fill);
   // Offsets of the window's elements in the padded array, C order.
   const offsets: number[] = [];

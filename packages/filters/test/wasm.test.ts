@@ -153,6 +153,22 @@ describe('WebAssembly kernels', () => {
       bothWays(() => minimumFilter(a, 3, { mode: 'constant', cval: -3.5 }));
       bothWays(() => maximumFilter1d(a.transpose(), 4, { axis: 0 }));
       bothWays(() => minimumFilter(a, 5, { output: a.copy() }));
+      // Any footprint: runs along the last axis, every mode, origins, 1-D to 3-D.
+      const cross = [
+        [0, 1, 0],
+        [1, 1, 1],
+        [0, 1, 0],
+      ];
+      const odd = [
+        [1, 0, 1, 1],
+        [0, 0, 1, 0],
+      ];
+      for (const mode of ['reflect', 'constant', 'nearest', 'mirror', 'wrap'] as const) {
+        bothWays(() => minimumFilter(a, { footprint: cross, mode, cval: 3 }));
+        bothWays(() => maximumFilter(a, { footprint: odd, mode, origin: [0, -1] }));
+      }
+      bothWays(() => maximumFilter(a.index(3), { footprint: [1, 0, 0, 1, 1] }));
+      bothWays(() => minimumFilter(a.reshape([19, 37, 1]).transpose([1, 0, 2]), { footprint: [[[1], [0]], [[0], [1]]] }));
     }
   });
 

@@ -4,7 +4,8 @@
  */
 import { forEachRun, type NdArray, type NumericTypedArray } from '@ndimage/core-array';
 
-function isContiguous(a: NdArray): boolean {
+/** True when `a` is C-contiguous (size-1 axes ignored). */
+export function isContiguous(a: NdArray): boolean {
   let expected = 1;
   for (let k = a.ndim - 1; k >= 0; k--) {
     if ((a.shape[k] as number) !== 1 && a.strides[k] !== expected) return false;
@@ -30,6 +31,8 @@ export function foreground(a: NdArray): Uint8Array {
     // The common case, without the strided walk: bool bytes are already 0/1.
     const from = a.offset;
     if (a.dtype === 'bool') out.set((d as Uint8Array).subarray(from, from + out.length));
+    else if (d instanceof Uint8Array) nonzeroU8(d, from, out);
+    else if (d instanceof Float64Array) nonzeroF64(d, from, out);
     else for (let i = 0; i < out.length; i++) out[i] = d[from + i] !== 0 ? 1 : 0;
     return out;
   }
@@ -41,4 +44,13 @@ export function foreground(a: NdArray): Uint8Array {
     for (let i = 0; i < n; i++, j += s) out[k++] = d[j] !== 0 ? 1 : 0;
   });
   return out;
+}
+
+// One loop per common element type, so each stays monomorphic for V8.
+function nonzeroU8(d: Uint8Array, from: number, out: Uint8Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = d[from + i] !== 0 ? 1 : 0;
+}
+
+function nonzeroF64(d: Float64Array, from: number, out: Uint8Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = d[from + i] !== 0 ? 1 : 0;
 }

@@ -30,6 +30,9 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
     return x;
   };
   const bounds = new Int32Array(w + 2);
+  // Rows start on word boundaries when w is a multiple of 4 (fg is its own aligned buffer).
+  const words =
+    w % 4 === 0 && fg.byteOffset % 4 === 0 ? new Uint32Array(fg.buffer, fg.byteOffset, fg.length >> 2) : undefined;
   let prevBegin = 0;
   let prevEnd = 0;
   const rowFirst = new Int32Array(h + 1);
@@ -43,7 +46,21 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
     // w + 1 boundaries.
     let nb = 0;
     let prev = 0;
-    for (let c = 0; c < w; c++) {
+    let c = 0;
+    if (words !== undefined) {
+      // Four pixels at a time: a word equal to the current state (all 0 or all 1) has no boundary.
+      for (; c + 4 <= w; c += 4) {
+        const word = words[(base + c) >> 2] as number;
+        if (word === (prev === 0 ? 0 : ONES)) continue;
+        for (let k = 0; k < 4; k++) {
+          const v = (word >>> (8 * k)) & 1;
+          bounds[nb] = c + k;
+          nb += v ^ prev;
+          prev = v;
+        }
+      }
+    }
+    for (; c < w; c++) {
       const v = fg[base + c] as number;
       bounds[nb] = c;
       nb += v ^ prev;
@@ -97,6 +114,9 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
   }
   return count;
 }
+
+/** Four pixels of 1 (little-endian bytes of one word). */
+const ONES = 0x01010101;
 
 function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(cap);

@@ -20,7 +20,7 @@ import {
   NdArray,
   NdImageError,
 } from '@ndimage/core-array';
-import { foreground } from './foreground.js';
+import { foreground, isContiguous } from './foreground.js';
 import { labelRuns2d } from './label-runs.js';
 import { cStrides, generateBinaryStructure, readStructure, type Structure } from './structure.js';
 import type { ArrayInput } from './types.js';
@@ -94,11 +94,18 @@ export function label(input: ArrayInput, options?: LabelOptions): LabelResult {
     return finish(out, Int32Array.of(fg[0] ? 1 : 0), fg[0] ? 1 : 0, []);
   }
   const fg = foreground(a);
-  const result = new Int32Array(a.size);
+  // Straight into the caller's output when it is a contiguous int32 array (no copy at the end).
+  const direct =
+    out instanceof NdArray && out.dtype === 'int32' && isContiguous(out)
+      ? (out.data as Int32Array).subarray(out.offset, out.offset + out.size)
+      : undefined;
+  if (direct !== undefined) direct.fill(0);
+  const result = direct ?? new Int32Array(a.size);
   const count =
     nd === 2 && s.mask[3] === 1
       ? labelRuns2d(fg, a.shape[0] as number, a.shape[1] as number, s.mask, result)
       : labelNd(fg, a.shape, s, result);
+  if (direct !== undefined) return { labels: out as NdArray, count };
   return finish(out, result, count, a.shape);
 }
 

@@ -13,6 +13,7 @@ import {
   type NdArrayLike,
   NdImageError,
 } from '@ndimage/core-array';
+import { isContiguous } from './foreground.js';
 import type { ArrayInput } from './types.js';
 
 /** Flattened, broadcast data of one measurement call. */
@@ -29,15 +30,6 @@ export interface MeasureData {
 
 /** `index` as SciPy reads it. */
 export type Index = number | readonly number[] | undefined;
-
-function isContiguous(a: NdArray): boolean {
-  let expected = 1;
-  for (let k = a.ndim - 1; k >= 0; k--) {
-    if ((a.shape[k] as number) !== 1 && a.strides[k] !== expected) return false;
-    expected *= a.shape[k] as number;
-  }
-  return true;
-}
 
 /** Reads `a` as float64 in C order, broadcast to `shape`. */
 export function flatten(a: NdArray, shape: readonly number[]): Float64Array {
