@@ -168,7 +168,14 @@ describe('WebAssembly kernels', () => {
         bothWays(() => maximumFilter(a, { footprint: odd, mode, origin: [0, -1] }));
       }
       bothWays(() => maximumFilter(a.index(3), { footprint: [1, 0, 0, 1, 1] }));
-      bothWays(() => minimumFilter(a.reshape([19, 37, 1]).transpose([1, 0, 2]), { footprint: [[[1], [0]], [[0], [1]]] }));
+      bothWays(() =>
+        minimumFilter(a.reshape([19, 37, 1]).transpose([1, 0, 2]), {
+          footprint: [
+            [[1], [0]],
+            [[0], [1]],
+          ],
+        }),
+      );
     }
   });
 
