@@ -91,12 +91,21 @@ export function wasmKernels(): KernelExports | undefined {
  */
 export async function loadWasmKernels(source?: URL | string | ArrayBuffer | Uint8Array): Promise<boolean> {
   if (instance) return enabled;
+  // Node reads its own file synchronously (fetch cannot read file: URLs there).
+  if (source === undefined) {
+    instance = loadSync() ?? undefined;
+    if (instance) return enabled;
+  }
   let bytes: ArrayBuffer | Uint8Array;
   if (source instanceof ArrayBuffer || source instanceof Uint8Array) bytes = source;
   else {
-    const response = await fetch(source ?? WASM_FILE());
-    if (!response.ok) return false;
-    bytes = await response.arrayBuffer();
+    try {
+      const response = await fetch(source ?? WASM_FILE());
+      if (!response.ok) return false;
+      bytes = await response.arrayBuffer();
+    } catch {
+      return false; // unreachable or unreadable: the TypeScript kernels serve
+    }
   }
   instance = instantiate(bytes);
   return enabled && instance !== null;

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   correlate1d,
   gaussianFilter,
+  loadWasmKernels,
   maximumFilter,
   maximumFilter1d,
   medianFilter,
@@ -24,6 +25,13 @@ import {
 import { checkNetwork, selectionNetwork } from '../wasm/median-network.mjs';
 
 afterEach(() => setWasmKernels(true));
+
+describe('loadWasmKernels', () => {
+  it('resolves to true in Node without a source (the file beside the module, read from disk)', async () => {
+    expect(await loadWasmKernels()).toBe(true);
+    expect(wasmKernelsActive()).toBe(true);
+  });
+});
 
 /**
  * Element by element with Object.is: −0 differs from 0, and every NaN equals every NaN (the

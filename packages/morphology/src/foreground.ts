@@ -14,6 +14,15 @@ export function isContiguous(a: NdArray): boolean {
   return true;
 }
 
+/**
+ * 0/1 per element of `a`, C order, for reading only: a contiguous bool array's own bytes (no
+ * copy), else {@link foreground}'s copy. The caller must not write to it.
+ */
+export function foregroundView(a: NdArray): Uint8Array {
+  if (a.dtype === 'bool' && isContiguous(a)) return (a.data as Uint8Array).subarray(a.offset, a.offset + a.size);
+  return foreground(a);
+}
+
 /** 0/1 per element of `a`, C order. */
 export function foreground(a: NdArray): Uint8Array {
   const out = new Uint8Array(a.size);

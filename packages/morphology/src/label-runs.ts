@@ -6,7 +6,7 @@
  */
 
 /**
- * Labels `fg` (h×w, C order, 0/1) into `out`; `mask` is the 3×3 structure (C order) with
+ * Labels `fg` (h×w, C order, 0/1) into `out` (every element written); `mask` is the 3×3 structure (C order) with
  * mask[3] (left neighbour) set. Returns the number of objects.
  */
 export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Array, out: Int32Array): number {
@@ -99,18 +99,23 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
     prevEnd = n;
   }
   rowFirst[h] = n;
-  // Final numbers in the order of each object's first run, and the output.
+  // Final numbers in the order of each object's first run, and the output: every element is
+  // written once, background included, so `out` needs no clearing beforehand.
   const final = new Int32Array(n);
   let count = 0;
   for (let row = 0; row < h; row++) {
     const base = row * w;
+    let x = base;
     for (let k = rowFirst[row] as number; k < (rowFirst[row + 1] as number); k++) {
       const root = find(k);
       if (final[root] === 0) final[root] = ++count;
       const v = final[root] as number;
+      const from = base + (starts[k] as number);
+      for (; x < from; x++) out[x] = 0;
       const to = base + (ends[k] as number);
-      for (let x = base + (starts[k] as number); x < to; x++) out[x] = v;
+      for (; x < to; x++) out[x] = v;
     }
+    for (const end = base + w; x < end; x++) out[x] = 0;
   }
   return count;
 }

@@ -20,7 +20,7 @@ import {
   NdArray,
   NdImageError,
 } from '@ndimage/core-array';
-import { foreground, isContiguous } from './foreground.js';
+import { foreground, foregroundView, isContiguous } from './foreground.js';
 import { labelRuns2d } from './label-runs.js';
 import { cStrides, generateBinaryStructure, readStructure, type Structure } from './structure.js';
 import type { ArrayInput } from './types.js';
@@ -93,18 +93,21 @@ export function label(input: ArrayInput, options?: LabelOptions): LabelResult {
     const fg = foreground(a);
     return finish(out, Int32Array.of(fg[0] ? 1 : 0), fg[0] ? 1 : 0, []);
   }
-  const fg = foreground(a);
+  // Read only, so a bool input is read in place.
+  const fg = foregroundView(a);
   // Straight into the caller's output when it is a contiguous int32 array (no copy at the end).
   const direct =
     out instanceof NdArray && out.dtype === 'int32' && isContiguous(out)
       ? (out.data as Int32Array).subarray(out.offset, out.offset + out.size)
       : undefined;
-  if (direct !== undefined) direct.fill(0);
   const result = direct ?? new Int32Array(a.size);
-  const count =
-    nd === 2 && s.mask[3] === 1
-      ? labelRuns2d(fg, a.shape[0] as number, a.shape[1] as number, s.mask, result)
-      : labelNd(fg, a.shape, s, result);
+  let count: number;
+  // The run labeller writes every element (background too); the other one needs zeros first.
+  if (nd === 2 && s.mask[3] === 1) count = labelRuns2d(fg, a.shape[0] as number, a.shape[1] as number, s.mask, result);
+  else {
+    if (direct !== undefined) direct.fill(0);
+    count = labelNd(fg, a.shape, s, result);
+  }
   if (direct !== undefined) return { labels: out as NdArray, count };
   return finish(out, result, count, a.shape);
 }

@@ -3,7 +3,7 @@
  * extensive and idempotent, erosion and dilation are dual, labelling gives the same partition
  * whatever the order objects are met in, and `count` is the number of distinct labels.
  */
-import { array, logicalNot, type NdArray } from '@ndimage/core-array';
+import { array, full as filled, logicalNot, type NdArray } from '@ndimage/core-array';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binaryClosing, binaryDilation, binaryErosion, binaryOpening, box, label } from '../src/index.js';
@@ -100,6 +100,23 @@ describe('properties', () => {
         expect(new Set(pairs.values()).size).toBe(count);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('label into a dirty output array gives the labels of a fresh one (every element written)', () => {
+    fc.assert(
+      fc.property(image, fc.boolean(), (x, full) => {
+        const structure = full ? box([3, 3]) : undefined;
+        const fresh = label(x, { structure }).labels;
+        const dirty = filled([...x.shape], 7, { dtype: 'int32' });
+        label(x, { structure, output: dirty });
+        expect(Array.from(dirty.data as Int32Array)).toEqual(Array.from(fresh.data as Int32Array));
+        // A 3-D view of the same image takes the element-wise labeller.
+        const dirty3 = filled([1, ...x.shape], -1, { dtype: 'int32' });
+        label(x.reshape([1, ...x.shape]), { structure: full ? box([3, 3, 3]) : undefined, output: dirty3 });
+        expect(Array.from(dirty3.data as Int32Array)).toEqual(Array.from(fresh.data as Int32Array));
+      }),
+      { numRuns: 200 },
     );
   });
 });
