@@ -6,7 +6,7 @@
  */
 
 /**
- * Labels `fg` (h×w, C order, 0/1) into `out` (every element written); `mask` is the 3×3 structure (C order) with
+ * Labels `fg` (h×w, C order, 0/1) into `out` (zeros expected; only object elements are written); `mask` is the 3×3 structure (C order) with
  * mask[3] (left neighbour) set. Returns the number of objects.
  */
 export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Array, out: Int32Array): number {
@@ -16,10 +16,11 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
   const hi = up.length > 0 ? Math.max(...up) : 0;
   // {−1, 1} without 0 is the one set that is not an interval: runs then also need a gap check.
   const gap = up.length === 2 && lo === -1 && hi === 1;
-  let cap = Math.max(1024, h * 8);
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
-  let parent = new Int32Array(cap);
+  // Run tables from the last call, reused: fresh ones would cost page faults and regrowth each time.
+  let starts = scratch.starts;
+  let ends = scratch.ends;
+  let parent = scratch.parent;
+  let cap = starts.length;
   let n = 0;
   const find = (x: number): number => {
     while (parent[x] !== x) {
@@ -51,13 +52,14 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
       // Four pixels at a time: a word equal to the current state (all 0 or all 1) has no boundary.
       for (; c + 4 <= w; c += 4) {
         const word = words[(base + c) >> 2] as number;
-        if (word === (prev === 0 ? 0 : ONES)) continue;
-        for (let k = 0; k < 4; k++) {
-          const v = (word >>> (8 * k)) & 1;
-          bounds[nb] = c + k;
-          nb += v ^ prev;
-          prev = v;
-        }
+        // Byte k changes from byte k − 1 (byte −1: the previous word's last): one bit per change.
+        let t = (word ^ ((word << 8) | prev)) & ONES;
+        if (t === 0) continue;
+        prev = word >>> 24;
+        do {
+          bounds[nb++] = c + ((31 - Math.clz32(t & -t)) >> 3);
+          t &= t - 1;
+        } while (t !== 0);
       }
     }
     for (; c < w; c++) {
@@ -99,26 +101,33 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
     prevEnd = n;
   }
   rowFirst[h] = n;
-  // Final numbers in the order of each object's first run, and the output: every element is
-  // written once, background included, so `out` needs no clearing beforehand.
+  if (cap <= KEEP) {
+    scratch.starts = starts;
+    scratch.ends = ends;
+    scratch.parent = parent;
+  }
+  // Final numbers in the order of each object's first run, and the output.
   const final = new Int32Array(n);
   let count = 0;
   for (let row = 0; row < h; row++) {
     const base = row * w;
-    let x = base;
     for (let k = rowFirst[row] as number; k < (rowFirst[row + 1] as number); k++) {
       const root = find(k);
       if (final[root] === 0) final[root] = ++count;
       const v = final[root] as number;
       const from = base + (starts[k] as number);
-      for (; x < from; x++) out[x] = 0;
       const to = base + (ends[k] as number);
-      for (; x < to; x++) out[x] = v;
+      // Long runs by fill (a memset), short ones by a loop (cheaper than the call).
+      if (to - from > 24) out.fill(v, from, to);
+      else for (let x = from; x < to; x++) out[x] = v;
     }
-    for (const end = base + w; x < end; x++) out[x] = 0;
   }
   return count;
 }
+
+/** Run tables kept between calls, up to {@link KEEP} runs (12 bytes each). */
+const scratch = { starts: new Int32Array(4096), ends: new Int32Array(4096), parent: new Int32Array(4096) };
+const KEEP = 1 << 22;
 
 /** Four pixels of 1 (little-endian bytes of one word). */
 const ONES = 0x01010101;

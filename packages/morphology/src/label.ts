@@ -101,13 +101,11 @@ export function label(input: ArrayInput, options?: LabelOptions): LabelResult {
       ? (out.data as Int32Array).subarray(out.offset, out.offset + out.size)
       : undefined;
   const result = direct ?? new Int32Array(a.size);
-  let count: number;
-  // The run labeller writes every element (background too); the other one needs zeros first.
-  if (nd === 2 && s.mask[3] === 1) count = labelRuns2d(fg, a.shape[0] as number, a.shape[1] as number, s.mask, result);
-  else {
-    if (direct !== undefined) direct.fill(0);
-    count = labelNd(fg, a.shape, s, result);
-  }
+  if (direct !== undefined) direct.fill(0);
+  const count =
+    nd === 2 && s.mask[3] === 1
+      ? labelRuns2d(fg, a.shape[0] as number, a.shape[1] as number, s.mask, result)
+      : labelNd(fg, a.shape, s, result);
   if (direct !== undefined) return { labels: out as NdArray, count };
   return finish(out, result, count, a.shape);
 }
