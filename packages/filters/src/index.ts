@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+export { type BoxPass, boxExtremumSequence } from './box-sequence.js';
 export { type CorrelateOptions, convolve, correlate } from './correlate.js';
 export { type Correlate1dOptions, convolve1d, correlate1d, type Weights1d } from './correlate1d.js';
 export { type FootprintOptions, select } from './footprint.js';

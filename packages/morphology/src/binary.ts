@@ -13,9 +13,10 @@ import {
   NdArray,
   NdImageError,
 } from '@ndimage/core-array';
+import { type BoxStep, boxChain } from './box-chain.js';
 import { erodeOnce, segmentsOf } from './erosion.js';
 import { filterPass } from './filter-pass.js';
-import { foreground } from './foreground.js';
+import { foreground, foregroundView } from './foreground.js';
 import { label } from './label.js';
 import { propagate } from './propagate.js';
 import { generateBinaryStructure, readStructure, type Structure } from './structure.js';
@@ -61,6 +62,7 @@ export interface BinaryClosingOptions extends BinaryIterOptions {
 /** A checked binary-morphology call. */
 interface Prepared {
   a: NdArray;
+  /** The input's truth as 0/1 bytes, read only: for a contiguous bool input, its own bytes. */
   fg: Uint8Array;
   s: Structure;
   origin: number[];
@@ -89,7 +91,7 @@ function prepare(input: ArrayInput, options: BinaryIterOptions | undefined): Pre
     sameShape(m, a, 'mask');
     mask = foreground(m);
   }
-  return { a, fg: foreground(a), s, origin, iterations, mask, border, output: checkOutput(o.output, a) };
+  return { a, fg: foregroundView(a), s, origin, iterations, mask, border, output: checkOutput(o.output, a) };
 }
 
 function borderOf(v: unknown): number {
@@ -166,6 +168,12 @@ function centreSet(s: Structure, origin: readonly number[]): boolean {
     stride *= s.shape[k] as number;
   }
   return s.mask[at] === 1;
+}
+
+/** The box chain (2-D, full box, a number of iterations) when there is no mask. */
+function unmaskedBox(p: Prepared, steps: BoxStep[]): Uint8Array | undefined {
+  if (p.mask !== undefined) return undefined;
+  return boxChain(p.fg, p.a.shape, p.s, p.origin, p.iterations, p.border, steps);
 }
 
 /**
@@ -271,6 +279,8 @@ function dilateBits(
  */
 export function binaryErosion(input: ArrayInput, options?: BinaryIterOptions): NdArray {
   const p = prepare(input, options);
+  const fast = unmaskedBox(p, ['erode']);
+  if (fast !== undefined) return result(fast, p.a, p.output);
   return result(erodeBits(p.fg, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask), p.a, p.output);
 }
 
@@ -287,6 +297,8 @@ export function binaryErosion(input: ArrayInput, options?: BinaryIterOptions): N
  */
 export function binaryDilation(input: ArrayInput, options?: BinaryIterOptions): NdArray {
   const p = prepare(input, options);
+  const fast = unmaskedBox(p, ['dilate']);
+  if (fast !== undefined) return result(fast, p.a, p.output);
   return result(dilateBits(p.fg, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask), p.a, p.output);
 }
 
@@ -304,6 +316,8 @@ export function binaryDilation(input: ArrayInput, options?: BinaryIterOptions): 
  */
 export function binaryOpening(input: ArrayInput, options?: BinaryIterOptions): NdArray {
   const p = prepare(input, options);
+  const fast = unmaskedBox(p, ['erode', 'dilate']);
+  if (fast !== undefined) return result(fast, p.a, p.output);
   const eroded = erodeBits(p.fg, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask);
   return result(dilateBits(eroded, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask), p.a, p.output);
 }
@@ -329,6 +343,8 @@ export function binaryClosing(input: ArrayInput, options?: BinaryClosingOptions)
       argument: 'pad',
     });
   if (!pad) {
+    const fast = unmaskedBox(p, ['dilate', 'erode']);
+    if (fast !== undefined) return result(fast, p.a, p.output);
     const dilated = dilateBits(p.fg, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask);
     return result(erodeBits(dilated, p.a.shape, p.s, p.origin, p.iterations, p.border, p.mask), p.a, p.output);
   }

@@ -6,7 +6,16 @@
 import { array, full as filled, logicalNot, type NdArray } from '@ndimage/core-array';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binaryClosing, binaryDilation, binaryErosion, binaryOpening, box, label } from '../src/index.js';
+import {
+  binaryClosing,
+  binaryDilation,
+  binaryErosion,
+  binaryFillHoles,
+  binaryOpening,
+  binaryPropagation,
+  box,
+  label,
+} from '../src/index.js';
 
 /** A random 2-D binary image, 1–14 × 1–14. */
 const image = fc
@@ -144,6 +153,24 @@ describe('properties', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('no binary function writes to its input (a bool input is read in place)', () => {
+    fc.assert(
+      fc.property(image, structure, fc.integer({ min: 1, max: 2 }), (x, s, iterations) => {
+        const before = bits(x).join();
+        const options = { structure: s, iterations };
+        binaryErosion(x, options);
+        binaryDilation(x, options);
+        binaryOpening(x, options);
+        binaryClosing(x, options);
+        binaryFillHoles(x);
+        binaryPropagation(x, { mask: x });
+        label(x);
+        expect(bits(x).join()).toBe(before);
+      }),
+      { numRuns: 100 },
     );
   });
 });
