@@ -489,7 +489,7 @@ function fillByLabels(
   if (s.shape.some((n) => n !== 3) || origin.some((v) => v !== 0) || m[m.length >> 1] !== 1) return undefined;
   for (let i = 0; i < m.length; i++) if (m[i] !== m[m.length - 1 - i]) return undefined;
   const background = invert(fg);
-  const { labels } = label(new NdArray(background, [...shape], { dtype: 'uint8' }), {
+  const { labels, count } = label(new NdArray(background, [...shape], { dtype: 'bool' }), {
     structure: new NdArray(m, [...s.shape], { dtype: 'bool' }),
   });
   const lab = labels.data as Int32Array;
@@ -499,9 +499,7 @@ function fillByLabels(
     if (!m[e]) continue;
     for (let ax = nd - 1, q = e; ax >= 0; ax--, q = Math.floor(q / 3)) if (q % 3 !== 1) reaches[ax] = true;
   }
-  let top = 0;
-  for (let p = 0; p < lab.length; p++) if ((lab[p] as number) > top) top = lab[p] as number;
-  const outside = new Uint8Array(top + 1);
+  const outside = new Uint8Array(count + 1);
   // Only elements on the faces the structure reaches across can touch the outside.
   const strides = new Array<number>(nd);
   let acc = 1;
@@ -522,8 +520,9 @@ function fillByLabels(
     }
   }
   outside[0] = 0;
+  // Foreground has label 0 and outside[0] = 0, so an element is true unless outside[label] is set.
   const out = new Uint8Array(fg.length);
-  for (let p = 0; p < out.length; p++) out[p] = fg[p] || !outside[lab[p] as number] ? 1 : 0;
+  for (let p = 0; p < out.length; p++) out[p] = (outside[lab[p] as number] as number) ^ 1;
   return out;
 }
 
