@@ -118,15 +118,20 @@ export function labelRuns2d(fg: Uint8Array, h: number, w: number, mask: Uint8Arr
     scratch.se = se;
     scratch.parent = parent;
   }
-  // Final numbers in the order of each object's first run, and the output.
+  // Final numbers in the order of each object's first run. Every union makes the smaller root the
+  // parent, so parent[k] ≤ k and a root is its object's first run: one forward pass numbers the
+  // roots in raster order and gives every other run its parent's (already final) number, with no
+  // path walking.
   const final = new Int32Array(n);
   let count = 0;
+  for (let k = 0; k < n; k++) {
+    const p = parent[k] as number;
+    final[k] = p === k ? ++count : (final[p] as number);
+  }
   for (let row = 0; row < h; row++) {
     const base = row * w;
     for (let k = rowFirst[row] as number; k < (rowFirst[row + 1] as number); k++) {
-      const root = find(parent, k);
-      if (final[root] === 0) final[root] = ++count;
-      const v = final[root] as number;
+      const v = final[k] as number;
       const from = base + (se[2 * k] as number);
       const to = base + (se[2 * k + 1] as number);
       // Long runs by fill (a memset), short ones by a loop (cheaper than the call).
