@@ -45,6 +45,7 @@ export { type BoundaryMode, boundaryMode, MODES, type Mode, mapIndex } from './m
 export type { BoundaryOptions } from './options.js';
 export type { OutputOptions } from './output.js';
 export { medianFilter, percentileFilter, type RankFilterOptions, rankFilter } from './rank-filter.js';
+export { type RowRuns, rowRuns } from './row-runs.js';
 export { type GradientOptions, prewitt, sobel } from './sobel.js';
 export {
   type UniformFilter1dOptions,

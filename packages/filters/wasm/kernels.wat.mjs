@@ -693,6 +693,52 @@ function boxPasses(op) {
   )`;
 }
 
+/**
+ * Run boundaries of a 0/1 byte image, for labelling: for each row, the columns where the value
+ * changes (0→1 starts a run, 1→0 ends it; a run reaching the row's end ends at w), written as
+ * int32 to `dst`; `rowFirst[r]` gets the number written before row r. Sixteen pixels per vector:
+ * each compared with its left neighbour (the previous vector's last byte shuffled in), the
+ * changes as a bitmask, its set bits written one by one. Returns the number written.
+ */
+const runBounds = `
+  (func (export "run_bounds_u8") (param $src i32) (param $h i32) (param $w i32) (param $rowFirst i32) (param $dst i32) (result i32)
+    (local $r i32) (local $x i32) (local $row i32) (local $m i32) (local $v v128) (local $prev v128) (local $bits i32) (local $rest i32)
+    (block $rowsDone (loop $rows
+      (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $h)))
+      (i32.store (i32.add (local.get $rowFirst) (i32.shl (local.get $r) (i32.const 2))) (local.get $m))
+      (local.set $row (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $w))))
+      (local.set $prev (v128.const i32x4 0 0 0 0))
+      (local.set $x (i32.const 0))
+      (block $xDone (loop $xs
+        (br_if $xDone (i32.ge_s (local.get $x) (local.get $w)))
+        (local.set $v (v128.load (i32.add (local.get $row) (local.get $x))))
+        ;; byte k against byte k − 1: lane 0 takes the previous vector's lane 15
+        (local.set $bits (i8x16.bitmask (i8x16.shl (v128.xor (local.get $v)
+          (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (local.get $prev) (local.get $v))) (i32.const 7))))
+        ;; the last vector of a row: only its first w − x lanes are this row's pixels
+        (local.set $rest (i32.sub (local.get $w) (local.get $x)))
+        (if (i32.lt_s (local.get $rest) (i32.const 16))
+          (then (local.set $bits (i32.and (local.get $bits) (i32.sub (i32.shl (i32.const 1) (local.get $rest)) (i32.const 1))))))
+        (block $bitsDone (loop $each
+          (br_if $bitsDone (i32.eqz (local.get $bits)))
+          (i32.store (i32.add (local.get $dst) (i32.shl (local.get $m) (i32.const 2)))
+            (i32.add (local.get $x) (i32.ctz (local.get $bits))))
+          (local.set $m (i32.add (local.get $m) (i32.const 1)))
+          (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+          (br $each)))
+        (local.set $prev (local.get $v))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br $xs)))
+      ;; a run still open at the row's end ends at w
+      (if (i32.and (i32.load8_u (i32.add (local.get $row) (i32.sub (local.get $w) (i32.const 1)))) (i32.const 1))
+        (then
+          (i32.store (i32.add (local.get $dst) (i32.shl (local.get $m) (i32.const 2))) (local.get $w))
+          (local.set $m (i32.add (local.get $m) (i32.const 1)))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rows)))
+    (local.get $m)
+  )`;
+
 // 64 MiB from the start, never grown: growing detaches the old ArrayBuffer, and V8 answers the
 // first detach in a process by adding detach checks to every optimised typed-array loop (a Sobel
 // run after a grow measured 13 → 18 ms). Untouched pages cost no physical memory.
@@ -720,6 +766,7 @@ ${[
 ]
   .flatMap(([t, b]) => ['min', 'max'].map((op) => integerWindows(t, b, op)))
   .join('\n')}
+${runBounds}
 ${boxPasses('min')}
 ${boxPasses('max')}
 ${medianWindow('median3x3_u8', 3, 3, 1)}
