@@ -57,7 +57,9 @@ const opened = m.binaryOpening(dark, { structure: m.box([3, 3]), iterations: 2 }
 const after = m.label(opened);
 const largest = m.objectStats(after.labels).reduce((a, b) => (b.area > a.area ? b : a), { area: 0 });
 const ms1 = performance.now() - t1;
-console.log('\n@ndimage/morphology at work: the blurred image below 128, labelled, opened (3×3, twice), labelled again');
+console.log(
+  '\n@ndimage/morphology at work: the blurred image below 128, labelled, opened (3×3, twice), labelled again',
+);
 console.log(
   `  ${before.count} objects, ${after.count} after the opening; the largest has ${largest.area} pixels (${ms1.toFixed(1)} ms in all)`,
 );
