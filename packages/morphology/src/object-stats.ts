@@ -82,15 +82,158 @@ export function objectStats(labels: ArrayInput, input?: ArrayInput): ObjectStats
     values = c.data as ArrayLike<number>;
     voff = c.offset;
   }
-  let top = 0;
-  for (let k = 0; k < lab.length; k++) if ((lab[k] as number) > top) top = lab[k] as number;
-  const count = new Float64Array(top + 1);
-  const lo = new Int32Array((top + 1) * nd).fill(2 ** 31 - 1);
-  const hi = new Int32Array((top + 1) * nd).fill(-1);
-  const csum = new Float64Array((top + 1) * nd);
-  const vsum = new Float64Array(top + 1);
-  const vmin = new Float64Array(top + 1).fill(Number.POSITIVE_INFINITY);
-  const vmax = new Float64Array(top + 1).fill(Number.NEGATIVE_INFINITY);
+  let acc: Accumulators;
+  if (nd === 2) {
+    // The labels' largest value is found on the way (the tables grow), saving a pass.
+    acc = accumulate2d(lab, shape[0] as number, shape[1] as number, values, voff, accumulators(1024, 2));
+  } else {
+    let top = 0;
+    for (let k = 0; k < lab.length; k++) if ((lab[k] as number) > top) top = lab[k] as number;
+    acc = accumulators(top + 1, nd);
+    accumulateNd(lab, shape, values, voff, acc);
+  }
+  const { count, lo, hi, csum, vsum, vmin, vmax } = acc;
+  const top = count.length - 1;
+  const out: ObjectStats[] = [];
+  for (let g = 1; g <= top; g++) {
+    const n = count[g] as number;
+    if (n === 0) continue;
+    const at = g * nd;
+    const s: ObjectStats = {
+      label: g,
+      area: n,
+      bbox: [],
+      centroid: [],
+    };
+    for (let ax = 0; ax < nd; ax++) {
+      s.bbox.push([lo[at + ax] as number, (hi[at + ax] as number) + 1]);
+      s.centroid.push((csum[at + ax] as number) / n);
+    }
+    if (values !== undefined) {
+      s.meanIntensity = (vsum[g] as number) / n;
+      s.minIntensity = vmin[g] as number;
+      s.maxIntensity = vmax[g] as number;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** Per-label sums and extremes, filled by the accumulators. */
+interface Accumulators {
+  count: Float64Array;
+  lo: Int32Array;
+  hi: Int32Array;
+  csum: Float64Array;
+  vsum: Float64Array;
+  vmin: Float64Array;
+  vmax: Float64Array;
+}
+
+/** Tables for labels 0 … size − 1 of an nd-dimensional image, empty. */
+function accumulators(size: number, nd: number): Accumulators {
+  return {
+    count: new Float64Array(size),
+    lo: new Int32Array(size * nd).fill(2 ** 31 - 1),
+    hi: new Int32Array(size * nd).fill(-1),
+    csum: new Float64Array(size * nd),
+    vsum: new Float64Array(size),
+    vmin: new Float64Array(size).fill(Number.POSITIVE_INFINITY),
+    vmax: new Float64Array(size).fill(Number.NEGATIVE_INFINITY),
+  };
+}
+
+/** The tables with room for labels up to `label` (at least doubled), contents kept. */
+function grown(acc: Accumulators, label: number, nd: number): Accumulators {
+  const next = accumulators(Math.max(label + 1, 2 * acc.count.length), nd);
+  next.count.set(acc.count);
+  next.lo.set(acc.lo);
+  next.hi.set(acc.hi);
+  next.csum.set(acc.csum);
+  next.vsum.set(acc.vsum);
+  next.vmin.set(acc.vmin);
+  next.vmax.set(acc.vmax);
+  return next;
+}
+
+/**
+ * 2-D: each row's runs of one label, with the row coordinate fixed. Rows come in order, so a
+ * label's first row is its top and the current row its bottom. Returns the tables (grown as
+ * larger labels appear).
+ */
+function accumulate2d(
+  lab: Int32Array,
+  h: number,
+  w: number,
+  values: ArrayLike<number> | undefined,
+  voff: number,
+  start: Accumulators,
+): Accumulators {
+  let acc = start;
+  let { count, lo, hi, csum, vsum, vmin, vmax } = acc;
+  for (let r = 0; r < h; r++) {
+    const base = r * w;
+    let x = 0;
+    while (x < w) {
+      const g = lab[base + x] as number;
+      let e = x + 1;
+      while (e < w && lab[base + e] === g) e++;
+      if (g > 0) {
+        if (g >= count.length) {
+          acc = grown(acc, g, 2);
+          ({ count, lo, hi, csum, vsum, vmin, vmax } = acc);
+        }
+        const len = e - x;
+        const at = 2 * g;
+        if (count[g] === 0) lo[at] = r;
+        hi[at] = r;
+        count[g] = (count[g] as number) + len;
+        if (x < (lo[at + 1] as number)) lo[at + 1] = x;
+        if (e - 1 > (hi[at + 1] as number)) hi[at + 1] = e - 1;
+        csum[at] = (csum[at] as number) + r * len;
+        csum[at + 1] = (csum[at + 1] as number) + ((x + e - 1) * len) / 2;
+        if (values !== undefined) runValues(values, voff + base + x, voff + base + e, g, vsum, vmin, vmax);
+      }
+      x = e;
+    }
+  }
+  return acc;
+}
+
+/** Sum, minimum and maximum of values[from, to) folded into label g's (NaN wins, as in SciPy). */
+function runValues(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  g: number,
+  vsum: Float64Array,
+  vmin: Float64Array,
+  vmax: Float64Array,
+): void {
+  let sum = vsum[g] as number;
+  let mn = vmin[g] as number;
+  let mx = vmax[g] as number;
+  for (let k = from; k < to; k++) {
+    const v = values[k] as number;
+    sum += v;
+    if (v < mn || v !== v) mn = v;
+    if (v > mx || v !== v) mx = v;
+  }
+  vsum[g] = sum;
+  vmin[g] = mn;
+  vmax[g] = mx;
+}
+
+/** Any rank: rows along the last axis, the leading coordinates folded in per run. */
+function accumulateNd(
+  lab: Int32Array,
+  shape: readonly number[],
+  values: ArrayLike<number> | undefined,
+  voff: number,
+  acc: Accumulators,
+): void {
+  const { count, lo, hi, csum, vsum, vmin, vmax } = acc;
+  const nd = shape.length;
   // Rows along the last axis: the leading coordinates are fixed within a row, so each element
   // updates only its last-axis statistics and the row's leading ones are folded in per label seen.
   const w = nd === 0 ? 1 : (shape[nd - 1] as number);
@@ -118,20 +261,7 @@ export function objectStats(labels: ArrayInput, input?: ArrayInput): ObjectStats
           if (c > (hi[at + ax] as number)) hi[at + ax] = c;
           csum[at + ax] = (csum[at + ax] as number) + c * len;
         }
-        if (values !== undefined) {
-          let sum = vsum[g] as number;
-          let mn = vmin[g] as number;
-          let mx = vmax[g] as number;
-          for (let k = voff + base + x, stop = voff + base + e; k < stop; k++) {
-            const v = values[k] as number;
-            sum += v;
-            if (v < mn || v !== v) mn = v;
-            if (v > mx || v !== v) mx = v;
-          }
-          vsum[g] = sum;
-          vmin[g] = mn;
-          vmax[g] = mx;
-        }
+        if (values !== undefined) runValues(values, voff + base + x, voff + base + e, g, vsum, vmin, vmax);
       }
       x = e;
     }
@@ -141,26 +271,4 @@ export function objectStats(labels: ArrayInput, input?: ArrayInput): ObjectStats
       lead[ax] = 0;
     }
   }
-  const out: ObjectStats[] = [];
-  for (let g = 1; g <= top; g++) {
-    const n = count[g] as number;
-    if (n === 0) continue;
-    const at = g * nd;
-    const s: ObjectStats = {
-      label: g,
-      area: n,
-      bbox: Array.from(
-        { length: nd },
-        (_, ax) => [lo[at + ax] as number, (hi[at + ax] as number) + 1] as [number, number],
-      ),
-      centroid: Array.from({ length: nd }, (_, ax) => (csum[at + ax] as number) / n),
-    };
-    if (values !== undefined) {
-      s.meanIntensity = (vsum[g] as number) / n;
-      s.minIntensity = vmin[g] as number;
-      s.maxIntensity = vmax[g] as number;
-    }
-    out.push(s);
-  }
-  return out;
 }
