@@ -72,8 +72,12 @@ interface Prepared {
   output?: NdArray;
 }
 
-function prepare(input: ArrayInput, options: BinaryIterOptions | undefined): Prepared {
-  const o = checkOptions(options);
+/** The checks every binary function starts with: input of rank ≥ 1, structure (default: the cross), origin. */
+function readCommon(
+  input: ArrayInput,
+  options: BinaryOptions | undefined,
+): { o: BinaryIterOptions; a: NdArray; s: Structure; origin: number[] } {
+  const o = checkOptions(options) as BinaryIterOptions;
   const a = asarray(input);
   const nd = a.ndim;
   if (nd === 0)
@@ -82,7 +86,11 @@ function prepare(input: ArrayInput, options: BinaryIterOptions | undefined): Pre
     o.structure === undefined
       ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure')
       : readStructure(o.structure, nd, 'structure');
-  const origin = checkOrigins(o.origin, s.shape, 'origin');
+  return { o, a, s, origin: checkOrigins(o.origin, s.shape, 'origin') };
+}
+
+function prepare(input: ArrayInput, options: BinaryIterOptions | undefined): Prepared {
+  const { o, a, s, origin } = readCommon(input, options);
   const iterations = o.iterations === undefined ? 1 : checkInteger(o.iterations, 'iterations');
   const border = borderOf(o.borderValue);
   let mask: Uint8Array | undefined;
@@ -538,17 +546,8 @@ function fillByLabels(
  * @see scipy.ndimage.binary_fill_holes
  */
 export function binaryFillHoles(input: ArrayInput, options?: BinaryOptions): NdArray {
-  const o = checkOptions(options);
-  const a = asarray(input);
-  const nd = a.ndim;
-  if (nd === 0)
-    throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
-  const s =
-    o.structure === undefined
-      ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure')
-      : readStructure(o.structure, nd, 'structure');
-  const origin = checkOrigins(o.origin, s.shape, 'origin');
-  const fg = foreground(a);
+  const { o, a, s, origin } = readCommon(input, options);
+  const fg = foregroundView(a); // read only
   const fast = fillByLabels(fg, a.shape, s, origin);
   if (fast !== undefined) return result(fast, a, checkOutput(o.output, a));
   // NOT (a zero seed grown through the background with border 1).
