@@ -1,8 +1,12 @@
 /**
- * `@ndimage/rof`: Rudin–Osher–Fatemi total-variation denoising: the textbook algorithm and a converging solver.
- *
- * This package is a shell until its issue (#5) lands: it builds, publishes and has no exports yet.
+ * `@ndimage/rof`: Rudin–Osher–Fatemi total-variation denoising — the textbook's algorithm exactly
+ * (`denoise`), a solver that converges to the minimiser (`denoiseTv`), and scikit-image's
+ * `denoise_tv_chambolle` (`denoiseTvChambolle`), on the `NdArray` of `@ndimage/core-array`.
  *
  * @packageDocumentation
  */
-export {};
+export { type DenoiseOptions, type DenoiseResult, denoise } from './book.js';
+export type { Precision, RunOptions } from './options.js';
+export { type DenoiseTvChambolleOptions, denoiseTvChambolle } from './skimage.js';
+export { type DenoiseTvOptions, type DenoiseTvResult, denoiseTv, type TvMethod } from './tv.js';
+export type { Boundary } from './tv-grid.js';

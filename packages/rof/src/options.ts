@@ -1,0 +1,82 @@
+/**
+ * Checks shared by the denoisers: iteration limits, progress callbacks, abort signals, precision.
+ */
+import { checkInteger, describeValue, NdImageError } from '@ndimage/core-array';
+
+/** Options every solver takes. */
+export interface RunOptions {
+  /** Stop after this many iterations whatever the stopping rule says (so no input can hang). */
+  maxIterations?: number;
+  /**
+   * Called after every iteration the stopping rule is evaluated, with the iteration count and the
+   * quantity tested (the book's RMS change, or the relative duality gap).
+   */
+  onProgress?: (iteration: number, value: number) => void;
+  /** Aborts the run (checked every iteration): the call throws `NdImageError` `ERR_ABORTED`. */
+  signal?: AbortSignal;
+}
+
+/** The checked run options. */
+export interface Run {
+  maxIterations: number;
+  onProgress?: (iteration: number, value: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Reads `maxIterations`, `onProgress` and `signal`, with `defaultMax` iterations by default. */
+export function readRun(o: RunOptions, defaultMax: number): Run {
+  const maxIterations =
+    o.maxIterations === undefined ? defaultMax : checkInteger(o.maxIterations, 'maxIterations', { min: 1 });
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function')
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      `\`onProgress\` must be a function; got ${describeValue(o.onProgress)}`,
+      {
+        argument: 'onProgress',
+      },
+    );
+  const signal = o.signal;
+  if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean'))
+    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`signal\` must be an AbortSignal; got ${describeValue(signal)}`, {
+      argument: 'signal',
+    });
+  return { maxIterations, onProgress: o.onProgress, signal };
+}
+
+/** Throws `ERR_ABORTED` when the run's signal has fired. */
+export function checkAborted(run: Run, what: string): void {
+  if (run.signal?.aborted) {
+    throw new NdImageError('ERR_ABORTED', `${what} was aborted`, { argument: 'signal', cause: run.signal.reason });
+  }
+}
+
+/** A positive finite number (`> 0`, at most `max`). */
+export function positive(value: unknown, name: string, max: number = Number.POSITIVE_INFINITY): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
+    const range = max === Number.POSITIVE_INFINITY ? '> 0' : `in (0, ${max}]`;
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      `\`${name}\` must be a finite number ${range}; got ${describeValue(value)}`,
+      {
+        argument: name,
+      },
+    );
+  }
+  return value;
+}
+
+/** Working precision of a solver: float64 (the default), or float32 (half the memory traffic). */
+export type Precision = 'float64' | 'float32';
+
+/** Reads `precision`. */
+export function readPrecision(value: unknown): Precision {
+  if (value === undefined || value === 'float64') return 'float64';
+  if (value === 'float32') return 'float32';
+  throw new NdImageError(
+    'ERR_INVALID_ARGUMENT',
+    `\`precision\` must be 'float64' or 'float32'; got ${describeValue(value)}`,
+    {
+      argument: 'precision',
+    },
+  );
+}
