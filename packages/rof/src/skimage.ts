@@ -38,11 +38,11 @@ const INT_MAX: Record<string, number> = {
   uint8: 255,
   uint16: 65535,
   uint32: 4294967295,
-  uint64: 18446744073709551615,
+  uint64: 2 ** 64 - 1, // as a double (2⁶⁴), which is what Python divides by too
   int8: 127,
   int16: 32767,
   int32: 2147483647,
-  int64: 9223372036854775807,
+  int64: 2 ** 63 - 1,
 };
 
 /**
