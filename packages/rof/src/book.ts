@@ -74,8 +74,9 @@ export interface DenoiseResult {
  * ```ts
  * import { array } from '@ndimage/core-array';
  * const im = array([[10, 10, 200], [10, 10, 200], [10, 10, 200]]);
- * const { u, texture, iterations } = denoise(im, { tvWeight: 20 });
- * iterations; // 3
+ * const { u, texture, iterations, converged } = denoise(im, { tvWeight: 20 });
+ * iterations; // 16
+ * converged;  // true
  * ```
  * @see rof.denoise(im, U_init, tolerance=0.1, tau=0.125, tv_weight=100) in the book's code
  */
@@ -109,6 +110,20 @@ export function denoise(im: NdArrayLike, options?: DenoiseOptions): DenoiseResul
   }
   const { h, w } = f;
   const n = h * w;
+  if (n * f.planes.length === 0) {
+    const empty = toArray(f.planes, f.shape, precision);
+    return {
+      u: empty,
+      texture: toArray(
+        f.planes.map((p) => p.slice()),
+        f.shape,
+        precision,
+      ),
+      iterations: 0,
+      error: 0,
+      converged: true,
+    };
+  }
   const step = tau / tvWeight;
   // U starts as an integer image (the book passes its uint8 image as U_init): NumPy's first
   // `roll(U, -1) - U` wraps around in that type.

@@ -32,10 +32,7 @@ export function readPlanes(input: NdArrayLike, name: string, precision: Precisio
     );
   const [h, w] = a.shape as [number, number];
   const channels = a.ndim === 3 ? (a.shape[2] as number) : 1;
-  if (h < 1 || w < 1 || channels < 1)
-    throw new NdImageError('ERR_SHAPE', `\`${name}\` must not be empty; got shape ${describeValue([...a.shape])}`, {
-      argument: name,
-    });
+  // An empty image (0 × w, h × 0, or no channels) gives empty planes: its denoising is empty too.
   const float = a.dtype === precision ? a.toContiguous() : a.astype(precision);
   const data = float.data as Plane;
   const off = float.offset;

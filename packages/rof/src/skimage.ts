@@ -135,6 +135,8 @@ function asFloat(a: NdArray): NdArray {
 /** `_denoise_tv_chambolle_nd` on a contiguous float image; returns the output data. */
 function chambolleNd(image: NdArray, weight: number, eps: number, maxNumIter: number): Work {
   const f32 = image.dtype === 'float32';
+  // Empty: skimage iterates to max_num_iter on nothing and returns the empty image.
+  if (image.size === 0) return f32 ? new Float32Array(0) : new Float64Array(0);
   const make = (len: number): Work => (f32 ? new Float32Array(len) : new Float64Array(len));
   const shape = [...image.shape];
   const nd = shape.length;
