@@ -8,10 +8,11 @@ export interface RunOptions {
   /** Stop after this many iterations whatever the stopping rule says (so no input can hang). */
   maxIterations?: number;
   /**
-   * Called after every iteration the stopping rule is evaluated, with the iteration count and the
-   * quantity tested (the book's RMS change, or the relative duality gap).
+   * Called after every iteration the stopping rule is evaluated, with the iteration count, the
+   * quantity tested (the book's RMS change, or the relative duality gap) and, for `denoiseTv`,
+   * the objective E(u) reached.
    */
-  onProgress?: (iteration: number, value: number) => void;
+  onProgress?: (iteration: number, value: number, objective?: number) => void;
   /** Aborts the run (checked every iteration): the call throws `NdImageError` `ERR_ABORTED`. */
   signal?: AbortSignal;
 }
@@ -19,7 +20,7 @@ export interface RunOptions {
 /** The checked run options. */
 export interface Run {
   maxIterations: number;
-  onProgress?: (iteration: number, value: number) => void;
+  onProgress?: (iteration: number, value: number, objective?: number) => void;
   signal?: AbortSignal;
 }
 

@@ -285,13 +285,13 @@ function solveChannel(f: Plane, s: Setup): ChannelResult {
     iterations++;
     if (iterations % s.checkEvery === 0) {
       measure();
-      run.onProgress?.(iterations, gap);
+      run.onProgress?.(iterations, gap, objective);
     }
   }
   // Stopped between checks (iteration or time limit): the result is measured as it is.
   if (measured !== iterations) {
     measure();
-    run.onProgress?.(iterations, gap);
+    run.onProgress?.(iterations, gap, objective);
   }
   return { u, iterations, objective, gap };
 }
@@ -317,12 +317,12 @@ function solveCoupled(f: Plane[], s: Setup): ChannelResult[] {
     iterations++;
     if (iterations % s.checkEvery === 0) {
       measure();
-      run.onProgress?.(iterations, gap);
+      run.onProgress?.(iterations, gap, objective);
     }
   }
   if (measured !== iterations) {
     measure();
-    run.onProgress?.(iterations, gap);
+    run.onProgress?.(iterations, gap, objective);
   }
   // u = f + λ·div p of the last measurement.
   return state.u.map((u) => ({ u, iterations, objective, gap }));
