@@ -17,8 +17,9 @@ import {
   type NdArrayLike,
   NdImageError,
   normalizeAxis,
-  sum,
 } from '@ndimage/core-array';
+import { pairwiseTotal } from './pairwise.js';
+import { chambolle2d } from './skimage-2d.js';
 
 /** Options of {@link denoiseTvChambolle}. */
 export interface DenoiseTvChambolleOptions {
@@ -86,7 +87,7 @@ export function denoiseTvChambolle(image: NdArrayLike, options?: DenoiseTvChambo
   const float = asFloat(a);
   const dtype = float.dtype as 'float32' | 'float64';
   if (o.channelAxis === undefined || o.channelAxis === null) {
-    const out = chambolleNd(float.toContiguous(), weight, eps, maxNumIter);
+    const out = chambolle(float.toContiguous(), weight, eps, maxNumIter);
     return new NdArray(out, [...float.shape], { dtype });
   }
   const axis = normalizeAxis(o.channelAxis, float.ndim, 'channelAxis');
@@ -104,7 +105,7 @@ export function denoiseTvChambolle(image: NdArrayLike, options?: DenoiseTvChambo
   for (let c = 0; c < count; c++) {
     const spec = float.shape.map((_, k) => (k === axis ? c : null));
     const channel = float.index(...spec).toContiguous();
-    const out = chambolleNd(channel, weight, eps, maxNumIter);
+    const out = chambolle(channel, weight, eps, maxNumIter);
     const target = result.index(...spec);
     castInto(new NdArray(out, [...channel.shape], { dtype }), target);
   }
@@ -132,7 +133,16 @@ function asFloat(a: NdArray): NdArray {
   return x;
 }
 
-/** `_denoise_tv_chambolle_nd` on a contiguous float image; returns the output data. */
+/** The fused 2-D float64 loop when it applies (the common case), else the statement-by-statement one. */
+function chambolle(image: NdArray, weight: number, eps: number, maxNumIter: number): Work {
+  if (image.ndim === 2 && image.dtype === 'float64' && image.size > 0) {
+    const data = (image.data as Float64Array).subarray(image.offset, image.offset + image.size);
+    return chambolle2d(data, image.shape[0] as number, image.shape[1] as number, weight, eps, maxNumIter);
+  }
+  return chambolleNd(image, weight, eps, maxNumIter);
+}
+
+/** `_denoise_tv_chambolle_nd` on a contiguous float image, NumPy statement by statement; returns the output data. */
 function chambolleNd(image: NdArray, weight: number, eps: number, maxNumIter: number): Work {
   const f32 = image.dtype === 'float32';
   // Empty: skimage iterates to max_num_iter on nothing and returns the empty image.
@@ -160,8 +170,7 @@ function chambolleNd(image: NdArray, weight: number, eps: number, maxNumIter: nu
   const tau = 1 / (2 * nd);
   const tauW = cast(tau);
   const scale = cast(tau / weight);
-  const dtype = f32 ? 'float32' : 'float64';
-  const npSum = (x: Work): number => sum(new NdArray(x, [n], { dtype })) as number;
+  const npSum = pairwiseTotal;
   let eInit = 0;
   let ePrev = 0;
   for (let i = 0; i < maxNumIter; i++) {
