@@ -11,9 +11,9 @@
  * written once (72 bytes per pixel in float64; 40 without momentum).
  */
 import type { Plane } from './planes.js';
-import { primalRow } from './tv-grid.js';
+import { edgeDx, primalRow } from './tv-grid.js';
 
-/** Scratch rows of one solver: two for the ring, one for the wrapped first row (periodic). */
+/** Scratch rows of one solver: the two-row ring, and the first row's u_r (periodic wrap). */
 export interface Rows {
   a: Plane;
   b: Plane;
@@ -36,22 +36,74 @@ export function dualIteration(
   beta: number,
   periodic: boolean,
   rows: Rows,
+  dots: Float64Array,
+): void {
+  primalRow(f, rx, ry, 0, h, w, weight, periodic, rows.first);
+  dualRows(
+    f,
+    px,
+    py,
+    rx,
+    ry,
+    h,
+    w,
+    weight,
+    step,
+    beta,
+    periodic,
+    0,
+    h,
+    rows.first,
+    periodic ? rows.first : undefined,
+    rows,
+    dots,
+  );
+}
+
+/**
+ * The iteration on rows [start, end) only, given u_r of row `start` (`first`) and of the row
+ * after the band (`after`: row `end`, or row 0 past the last row when periodic; undefined when
+ * there is none), both computed from r before any row changed. Bands of rows can so run on
+ * several threads: each needs only those two rows from outside (see threads.ts).
+ */
+export function dualRows(
+  f: Plane,
+  px: Plane,
+  py: Plane,
+  rx: Plane,
+  ry: Plane,
+  h: number,
+  w: number,
+  weight: number,
+  step: number,
+  beta: number,
+  periodic: boolean,
+  start: number,
+  end: number,
+  first: Plane,
+  after: Plane | undefined,
+  rows: Rows,
+  dots: Float64Array,
 ): void {
   let cur = rows.a;
   let next = rows.b;
-  primalRow(f, rx, ry, 0, h, w, weight, periodic, cur);
-  if (periodic) rows.first.set(cur);
-  for (let i = 0; i < h; i++) {
+  cur.set(first.subarray(0, w));
+  // float64 rows store exactly what was computed; float32 rows round, and `below` must match.
+  const exact = next instanceof Float64Array;
+  for (let i = start; i < end; i++) {
     const row = i * w;
-    if (i + 1 < h) {
+    let dot = 0;
+    if (i + 1 < end) {
       // u_r of row i + 1 (from r of rows i + 1 and i, still the old ones) is computed column by
       // column just before row i's pixel in that column is updated.
       const k1 = row + w;
       // Under Neumann the last row's ry is outside the grid (no difference across the edge).
       const keep = periodic || i + 2 < h ? 1 : 0;
       const ux0 = edgeDx(rx, k1, 0, w, periodic);
-      let below = (f[k1] as number) + weight * (ux0 + ((ry[k1] as number) * keep - (ry[row] as number)));
-      next[0] = below;
+      // `below` is read back from the row buffer, so float32 runs round it as a stored row would be
+      // (a band boundary reads its row below from a stored halo row).
+      next[0] = (f[k1] as number) + weight * (ux0 + ((ry[k1] as number) * keep - (ry[row] as number)));
+      let below = next[0] as number;
       for (let j = 0; j < w - 1; j++) {
         const k = row + j;
         const kb = k1 + j + 1;
@@ -65,20 +117,20 @@ export function dualIteration(
               weight * (edgeDx(rx, k1, w - 1, w, periodic) + ((ry[kb] as number) * keep - (ry[k + 1] as number)));
         next[j + 1] = nb;
         const u = cur[j] as number;
-        project(px, py, rx, ry, k, (cur[j + 1] as number) - u, below - u, step, beta);
-        below = nb;
+        dot += project(px, py, rx, ry, k, (cur[j + 1] as number) - u, below - u, step, beta);
+        below = exact ? nb : (next[j + 1] as number);
       }
       const u = cur[w - 1] as number;
-      project(px, py, rx, ry, row + w - 1, periodic ? (cur[0] as number) - u : 0, below - u, step, beta);
+      dot += project(px, py, rx, ry, row + w - 1, periodic ? (cur[0] as number) - u : 0, below - u, step, beta);
     } else {
-      // The last row: below it the first row (periodic), or nothing (Neumann: no y difference).
-      const below = periodic ? rows.first : cur;
+      // The band's last row: below it `after`, or nothing (Neumann's last row: no y difference).
+      const below = after ?? cur;
       for (let j = 0; j < w - 1; j++) {
         const u = cur[j] as number;
-        project(px, py, rx, ry, row + j, (cur[j + 1] as number) - u, (below[j] as number) - u, step, beta);
+        dot += project(px, py, rx, ry, row + j, (cur[j + 1] as number) - u, (below[j] as number) - u, step, beta);
       }
       const u = cur[w - 1] as number;
-      project(
+      dot += project(
         px,
         py,
         rx,
@@ -90,20 +142,17 @@ export function dualIteration(
         beta,
       );
     }
+    dots[i] = dot;
     const t = cur;
     cur = next;
     next = t;
   }
 }
 
-/** The x part of div r at the first or last column j of the row starting at `row`. */
-function edgeDx(rx: Plane, row: number, j: number, w: number, periodic: boolean): number {
-  if (periodic) return (rx[row + j] as number) - (rx[row + (j === 0 ? w - 1 : j - 1)] as number);
-  if (w === 1) return 0;
-  return j === 0 ? (rx[row] as number) : -(rx[row + j - 1] as number);
-}
-
-/** The projected step and the momentum at pixel k (inlined by V8: a small leaf function). */
+/**
+ * The projected step and the momentum at pixel k (inlined by V8: a small leaf function). Returns
+ * ⟨r_old − p_new, p_new − p_old⟩ at this pixel, the term of FGP's restart test.
+ */
 function project(
   px: Plane,
   py: Plane,
@@ -114,17 +163,22 @@ function project(
   gy: number,
   step: number,
   beta: number,
-): void {
-  const qx = (rx[k] as number) + step * gx;
-  const qy = (ry[k] as number) + step * gy;
+): number {
+  const rxOld = rx[k] as number;
+  const ryOld = ry[k] as number;
+  const qx = rxOld + step * gx;
+  const qy = ryOld + step * gy;
   // One division for both components; |q| ≤ 1 (most pixels) needs no square root at all.
   const n2 = qx * qx + qy * qy;
   const inv = n2 > 1 ? 1 / Math.sqrt(n2) : 1;
   const nx = qx * inv;
   const ny = qy * inv;
+  const ox = px[k] as number;
+  const oy = py[k] as number;
   // With β = 0, r and p are one array and this writes nx twice.
-  rx[k] = nx + beta * (nx - (px[k] as number));
-  ry[k] = ny + beta * (ny - (py[k] as number));
+  rx[k] = nx + beta * (nx - ox);
+  ry[k] = ny + beta * (ny - oy);
   px[k] = nx;
   py[k] = ny;
+  return (rxOld - nx) * (nx - ox) + (ryOld - ny) * (ny - oy);
 }

@@ -6,17 +6,41 @@
  *
  * with E(u) ≥ E(u*) = D(p*) ≥ D(p) for every u and feasible p, so E(u) − D(p) bounds how far u is
  * from the minimum. The solvers stop on the relative gap (E − D)/E.
+ *
+ * Sums are taken per row and the row sums added in row order, so bands of rows on several
+ * threads give the one-thread totals bit for bit.
  */
 import type { Plane } from './planes.js';
 import { primalRow } from './tv-grid.js';
 
-/** E(u) for one plane. */
-export function primalObjective(f: Plane, u: Plane, h: number, w: number, weight: number, periodic: boolean): number {
-  let fidelity = 0;
-  let tv = 0;
-  for (let i = 0; i < h; i++) {
+/** Per-row sums of one measurement (length h each). */
+export interface RowSums {
+  fidelity: Float64Array;
+  tv: Float64Array;
+  u2: Float64Array;
+}
+
+/** Row sums for an h-row image. */
+export function rowSums(h: number): RowSums {
+  return { fidelity: new Float64Array(h), tv: new Float64Array(h), u2: new Float64Array(h) };
+}
+
+/** For rows [start, end): Σ (u − f)² and Σ |∇u| of each row. */
+export function primalRows(
+  f: Plane,
+  u: Plane,
+  h: number,
+  w: number,
+  periodic: boolean,
+  start: number,
+  end: number,
+  sums: RowSums,
+): void {
+  for (let i = start; i < end; i++) {
     const row = i * w;
     const below = i + 1 < h ? row + w : periodic ? 0 : -1;
+    let fidelity = 0;
+    let tv = 0;
     for (let j = 0; j < w; j++) {
       const k = row + j;
       const v = u[k] as number;
@@ -26,14 +50,13 @@ export function primalObjective(f: Plane, u: Plane, h: number, w: number, weight
       const d = v - (f[k] as number);
       fidelity += d * d;
     }
+    sums.fidelity[i] = fidelity;
+    sums.tv[i] = tv;
   }
-  return 0.5 * fidelity + weight * tv;
 }
 
-/**
- * Writes u_p = f + λ·div p into `out` (a whole plane) and returns D(p); `f2` is ‖f‖².
- */
-export function dualObjective(
+/** For rows [start, end): u_p = f + λ·div p into `out`, and Σ u_p² of each row. */
+export function dualRowsInto(
   f: Plane,
   px: Plane,
   py: Plane,
@@ -41,16 +64,31 @@ export function dualObjective(
   w: number,
   weight: number,
   periodic: boolean,
-  f2: number,
+  start: number,
+  end: number,
   out: Plane,
-): number {
-  let u2 = 0;
-  for (let i = 0; i < h; i++) {
+  sums: RowSums,
+): void {
+  for (let i = start; i < end; i++) {
     const row = out.subarray(i * w, i * w + w);
     primalRow(f, px, py, i, h, w, weight, periodic, row);
+    let u2 = 0;
     for (let j = 0; j < w; j++) u2 += (row[j] as number) * (row[j] as number);
+    sums.u2[i] = u2;
   }
-  return 0.5 * (f2 - u2);
+}
+
+/** [E(u), D(p)] from the row sums; `f2` is ‖f‖². */
+export function objectives(sums: RowSums, weight: number, f2: number): [number, number] {
+  let fidelity = 0;
+  let tv = 0;
+  let u2 = 0;
+  for (let i = 0; i < sums.u2.length; i++) {
+    fidelity += sums.fidelity[i] as number;
+    tv += sums.tv[i] as number;
+    u2 += sums.u2[i] as number;
+  }
+  return [0.5 * fidelity + weight * tv, 0.5 * (f2 - u2)];
 }
 
 /** ‖f‖². */

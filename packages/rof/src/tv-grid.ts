@@ -15,6 +15,10 @@ export type Boundary = 'neumann' | 'periodic';
 
 /**
  * dst[j] = f[i, j] + weight·div(px, py)[i, j] for the w pixels of row i (dst of length w).
+ *
+ * Each value is computed as f + weight·(dx + (py·keep − py_up·keepUp)) in registers, the same
+ * expression, rounding for rounding, as the FGP sweep's fused copy of it (fgp-kernel.ts), so that
+ * a row computed here and the same row computed there are equal even in float32.
  */
 export function primalRow(
   f: Plane,
@@ -28,32 +32,32 @@ export function primalRow(
   dst: Plane,
 ): void {
   const row = i * w;
-  // y part first, into dst: py[i] − py[i − 1], with py of the last row and of the row above
-  // the first taken as 0 under Neumann.
-  if (periodic || (i > 0 && i < h - 1)) {
-    const up = i > 0 ? row - w : (h - 1) * w;
-    for (let j = 0; j < w; j++) dst[j] = (py[row + j] as number) - (py[up + j] as number);
-  } else if (h === 1) dst.fill(0, 0, w);
-  else if (i === 0) for (let j = 0; j < w; j++) dst[j] = py[j] as number;
-  else {
-    const up = row - w;
-    for (let j = 0; j < w; j++) dst[j] = -(py[up + j] as number);
-  }
-  // x part: px[j] − px[j − 1], the ends by the boundary rule.
+  // py of this row counts unless it is the last row under Neumann; the row above exists unless
+  // this is the first row under Neumann (then any valid index, multiplied by 0).
+  const keep = periodic || i + 1 < h ? 1 : 0;
+  const keepUp = periodic || i > 0 ? 1 : 0;
+  const up = i > 0 ? row - w : periodic ? (h - 1) * w : row;
   const last = row + w - 1;
-  let first: number;
-  let end: number;
-  if (periodic) {
-    first = (px[row] as number) - (px[last] as number);
-    end = w > 1 ? (px[last] as number) - (px[last - 1] as number) : first;
-  } else {
-    first = w > 1 ? (px[row] as number) : 0;
-    end = w > 1 ? -(px[last - 1] as number) : 0;
-  }
-  dst[0] = (f[row] as number) + weight * (first + (dst[0] as number));
+  dst[0] =
+    (f[row] as number) +
+    weight * (edgeDx(px, row, 0, w, periodic) + ((py[row] as number) * keep - (py[up] as number) * keepUp));
   for (let j = 1; j < w - 1; j++) {
     const k = row + j;
-    dst[j] = (f[k] as number) + weight * ((px[k] as number) - (px[k - 1] as number) + (dst[j] as number));
+    dst[j] =
+      (f[k] as number) +
+      weight *
+        ((px[k] as number) - (px[k - 1] as number) + ((py[k] as number) * keep - (py[up + j] as number) * keepUp));
   }
-  if (w > 1) dst[w - 1] = (f[last] as number) + weight * (end + (dst[w - 1] as number));
+  if (w > 1)
+    dst[w - 1] =
+      (f[last] as number) +
+      weight *
+        (edgeDx(px, row, w - 1, w, periodic) + ((py[last] as number) * keep - (py[up + w - 1] as number) * keepUp));
+}
+
+/** The x part of div p at the first or last column j of the row starting at `row`. */
+export function edgeDx(px: Plane, row: number, j: number, w: number, periodic: boolean): number {
+  if (periodic) return (px[row + j] as number) - (px[row + (j === 0 ? w - 1 : j - 1)] as number);
+  if (w === 1) return 0;
+  return j === 0 ? (px[row] as number) : -(px[row + j - 1] as number);
 }

@@ -3,11 +3,24 @@
  * Chambolle 2005) or on both (Chambolle–Pock) and stop when the relative duality gap — an upper
  * bound on how far the objective is above its minimum — falls below `gapTolerance`.
  */
-import { checkOptions, describeValue, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import {
+  bands,
+  builtFile,
+  checkOptions,
+  describeValue,
+  type NdArray,
+  type NdArrayLike,
+  NdImageError,
+  sharedScratch,
+  type ThreadsOptions,
+  type ThreadTask,
+  threadBackend,
+  threadCount,
+} from '@ndimage/core-array';
 import { coupledIteration, coupledObjectives, coupledState } from './coupled.js';
 import { type CpSteps, cpIteration } from './cp-kernel.js';
 import { dualIteration, type Rows } from './fgp-kernel.js';
-import { dualObjective, primalObjective, relativeGap, squaredNorm } from './objective.js';
+import { dualRowsInto, objectives, primalRows, type RowSums, relativeGap, rowSums, squaredNorm } from './objective.js';
 import {
   checkAborted,
   type Precision,
@@ -18,13 +31,16 @@ import {
   readRun,
 } from './options.js';
 import { newPlane, type Plane, readPlanes, toArray } from './planes.js';
+import { type BandArgs, tvBand } from './threads.js';
 import type { Boundary } from './tv-grid.js';
+
+const THREADS_MODULE = builtFile(import.meta.url, './threads.js', '../dist/threads.js').href;
 
 /** The solvers of {@link denoiseTv}. */
 export type TvMethod = 'fgp' | 'chambolle-pock' | 'chambolle2005';
 
 /** Options of {@link denoiseTv}. */
-export interface DenoiseTvOptions extends RunOptions {
+export interface DenoiseTvOptions extends RunOptions, ThreadsOptions {
   /**
    * λ, the weight of total variation, in the image's units: a larger weight smooths more.
    * Scaling the image and the weight together scales the result (0–255 data with weight 100 and
@@ -79,6 +95,7 @@ interface Setup {
   checkEvery: number;
   precision: Precision;
   run: Run;
+  threads: 'auto' | number | undefined;
 }
 
 interface ChannelResult {
@@ -104,7 +121,9 @@ interface ChannelResult {
  * the accelerated primal–dual algorithm (Chambolle & Pock 2011, Algorithm 2) with τ₀ = 10,
  * σ₀ = 1/(8τ₀); `'chambolle2005'` — Chambolle's projection (the textbook's iteration) with step
  * 1/(4λ). All are exactly scale-equivariant: the image and `weight` scaled by s give u scaled by s
- * in the same number of iterations.
+ * in the same number of iterations. With `threads` (and `enableThreads()` from
+ * `@ndimage/core-array/parallel`), FGP and Chambolle 2005 split large images into bands of rows
+ * on worker threads, with results identical to one thread; Chambolle–Pock runs on one.
  *
  * @throws NdImageError `ERR_SHAPE` for an image that is not `[h, w]` or `[h, w, c]`;
  *   `ERR_INVALID_ARGUMENT` for non-finite pixels or a bad option; `ERR_ABORTED` when `signal` fires.
@@ -196,6 +215,7 @@ export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseT
     checkEvery: Math.max(1, checkEvery),
     precision,
     run,
+    threads: o.threads,
   };
   const results =
     channels === 'coupled' && f.planes.length > 1
@@ -224,64 +244,28 @@ export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseT
 
 /** One channel to the gap (or a limit). */
 function solveChannel(f: Plane, s: Setup): ChannelResult {
-  const { h, w, weight, periodic, precision, run } = s;
-  // A weight of 0 is excluded; a constant image is its own minimiser (E = 0): done at once.
+  const { h, w, weight, precision, run } = s;
   const n = h * w;
   const f2 = squaredNorm(f);
-  const u = newPlane(n, precision);
-  const px = newPlane(n, precision);
-  const py = newPlane(n, precision);
+  const cp = s.method === 'chambolle-pock';
+  // Threads split the dual methods' rows; Chambolle–Pock runs on this thread.
+  const requested = threadCount(s.threads, n);
+  const parts = cp ? 1 : requested;
+  const engine = parts > 1 ? threadedDual(f, s, parts) : cp ? chambollePock(f, s) : singleDual(f, s);
   let objective = 0;
   let gap = Number.POSITIVE_INFINITY;
   let iterations = 0;
   let measured = -1;
-  const cp = s.method === 'chambolle-pock';
-  // Chambolle–Pock's primal point is its iterate u, with div p built in a scratch plane; the dual
-  // methods' primal point is u = f + λ·div p, built in u itself.
-  const scratch = cp ? newPlane(n, precision) : u;
   const measure = (): void => {
-    const dual = dualObjective(f, px, py, h, w, weight, periodic, f2, scratch);
-    objective = primalObjective(f, u, h, w, weight, periodic);
-    gap = relativeGap(objective, dual);
+    const [primal, dual] = objectives(engine.measure(), weight, f2);
+    objective = primal;
+    gap = relativeGap(primal, dual);
     measured = iterations;
   };
-  const stop = (): boolean =>
-    gap <= s.gapTolerance || iterations >= run.maxIterations || performance.now() > s.deadline;
-  let step: () => void;
-  if (cp) {
-    u.set(f);
-    const ubar = newPlane(n, precision);
-    ubar.set(f);
-    const div = newPlane(w, precision);
-    const steps: CpSteps = { tau: 10, sigma: 1 / 80, theta: 1 };
-    step = () => {
-      // Algorithm 2 of Chambolle & Pock (2011) with γ = 1 (the fidelity's strong convexity).
-      steps.theta = 1 / Math.sqrt(1 + 2 * steps.tau);
-      cpIteration(f, u, ubar, px, py, h, w, weight, steps, periodic, div);
-      steps.tau *= steps.theta;
-      steps.sigma /= steps.theta;
-    };
-  } else {
-    const fgp = s.method === 'fgp';
-    const rx = fgp ? newPlane(n, precision) : px;
-    const ry = fgp ? newPlane(n, precision) : py;
-    const rows: Rows = { a: newPlane(w, precision), b: newPlane(w, precision), first: newPlane(w, precision) };
-    const size = fgp ? 1 / (8 * weight) : 1 / (4 * weight);
-    let t = 1;
-    step = () => {
-      let beta = 0;
-      if (fgp) {
-        const next = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
-        beta = (t - 1) / next;
-        t = next;
-      }
-      dualIteration(f, px, py, rx, ry, h, w, weight, size, beta, periodic, rows);
-    };
-  }
   measure();
-  while (!stop()) {
+  while (!(gap <= s.gapTolerance || iterations >= run.maxIterations || performance.now() > s.deadline)) {
     checkAborted(run, 'denoiseTv');
-    step();
+    engine.step();
     iterations++;
     if (iterations % s.checkEvery === 0) {
       measure();
@@ -293,7 +277,182 @@ function solveChannel(f: Plane, s: Setup): ChannelResult {
     measure();
     run.onProgress?.(iterations, gap, objective);
   }
+  // The engine's u: the dual methods' f + λ·div p of the last measurement, Chambolle–Pock's iterate.
+  // Threaded runs leave u in reused shared scratch: copy it out.
+  const u = parts > 1 ? newPlane(n, precision) : engine.u;
+  if (u !== engine.u) u.set(engine.u);
   return { u, iterations, objective, gap };
+}
+
+/** A solver's state behind two operations: one iteration, and the row sums of a measurement. */
+interface Engine {
+  step(): void;
+  measure(): RowSums;
+  /** The primal point (valid after `measure`). */
+  u: Plane;
+}
+
+/**
+ * FGP's momentum, t ← (1 + √(1 + 4t²))/2 and β = (t_old − 1)/t_new, with O'Donoghue & Candès'
+ * (2015) gradient restart: when the last step moved against the momentum
+ * (⟨r_old − p, p − p_old⟩ > 0, summed row by row in order) t starts again at 1. None for
+ * Chambolle 2005.
+ */
+function momentum(fgp: boolean, dots: Float64Array): { next(): number; restart(): void } {
+  let t = 1;
+  return {
+    next: () => {
+      if (!fgp) return 0;
+      const next = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
+      const beta = (t - 1) / next;
+      t = next;
+      return beta;
+    },
+    restart: () => {
+      let dot = 0;
+      for (let i = 0; i < dots.length; i++) dot += dots[i] as number;
+      if (dot > 0) t = 1;
+    },
+  };
+}
+
+/** FGP / Chambolle 2005 on this thread. */
+function singleDual(f: Plane, s: Setup): Engine {
+  const { h, w, weight, periodic, precision } = s;
+  const n = h * w;
+  const fgp = s.method === 'fgp';
+  const px = newPlane(n, precision);
+  const py = newPlane(n, precision);
+  const rx = fgp ? newPlane(n, precision) : px;
+  const ry = fgp ? newPlane(n, precision) : py;
+  const u = newPlane(n, precision);
+  const rows: Rows = { a: newPlane(w, precision), b: newPlane(w, precision), first: newPlane(w, precision) };
+  const size = fgp ? 1 / (8 * weight) : 1 / (4 * weight);
+  const dots = new Float64Array(h);
+  const m = momentum(fgp, dots);
+  const sums = rowSums(h);
+  return {
+    u,
+    step: () => {
+      dualIteration(f, px, py, rx, ry, h, w, weight, size, m.next(), periodic, rows, dots);
+      m.restart();
+    },
+    measure: () => {
+      dualRowsInto(f, px, py, h, w, weight, periodic, 0, h, u, sums);
+      primalRows(f, u, h, w, periodic, 0, h, sums);
+      return sums;
+    },
+  };
+}
+
+/**
+ * FGP / Chambolle 2005 on `parts` threads: the planes in shared memory (reused scratch), bands of
+ * rows per thread, two pool runs per iteration (halo rows, then the sweep) and two per
+ * measurement. Bit-identical to {@link singleDual}.
+ */
+function threadedDual(f: Plane, s: Setup, parts: number): Engine {
+  const { h, w, weight, periodic, precision } = s;
+  const n = h * w;
+  const backend = threadBackend();
+  if (backend === undefined) throw new Error('threadedDual: no thread pool registered');
+  const fgp = s.method === 'fgp';
+  const bytes = precision === 'float32' ? 4 : 8;
+  const Shared = precision === 'float32' ? Float32Array : Float64Array;
+  // Scratch slots are reused between calls: clear what is read before it is written.
+  const plane = (slot: number, len: number): Plane =>
+    new Shared(sharedScratch(slot, len * bytes) as unknown as ArrayBuffer, 0, len).fill(0);
+  const sf = plane(0, n);
+  sf.set(f);
+  const px = plane(1, n);
+  const py = plane(2, n);
+  const rx = fgp ? plane(3, n) : px;
+  const ry = fgp ? plane(4, n) : py;
+  const u = plane(5, n);
+  const halo = plane(6, parts * w);
+  const sumBuffer = new Float64Array(sharedScratch(7, 3 * h * 8) as unknown as ArrayBuffer, 0, 3 * h);
+  const sums: RowSums = {
+    fidelity: sumBuffer.subarray(0, h),
+    tv: sumBuffer.subarray(h, 2 * h),
+    u2: sumBuffer.subarray(2 * h),
+  };
+  const size = fgp ? 1 / (8 * weight) : 1 / (4 * weight);
+  const dots = new Float64Array(sharedScratch(8, h * 8) as unknown as ArrayBuffer, 0, h);
+  const m = momentum(fgp, dots);
+  const ranges = bands(h, parts);
+  const run = (phase: BandArgs['phase'], beta = 0): void => {
+    const tasks: ThreadTask[] = ranges.map(([start, end], band) => ({
+      module: THREADS_MODULE,
+      fn: 'tvBand',
+      args: {
+        phase,
+        f: sf,
+        px,
+        py,
+        rx,
+        ry,
+        u,
+        halo,
+        sums,
+        dots,
+        h,
+        w,
+        weight,
+        step: size,
+        beta,
+        periodic,
+        start,
+        end,
+        band,
+        bands: ranges.length,
+      } satisfies BandArgs,
+    }));
+    backend.run(tasks, (t) => tvBand(t.args as BandArgs));
+  };
+  return {
+    u,
+    step: () => {
+      const beta = m.next();
+      run('halo');
+      run('sweep', beta);
+      m.restart();
+    },
+    measure: () => {
+      run('dual');
+      run('primal');
+      return sums;
+    },
+  };
+}
+
+/** Chambolle–Pock on this thread: u, ū and p, with u_p = f + λ·div p built in a scratch plane. */
+function chambollePock(f: Plane, s: Setup): Engine {
+  const { h, w, weight, periodic, precision } = s;
+  const n = h * w;
+  const u = newPlane(n, precision);
+  u.set(f);
+  const ubar = newPlane(n, precision);
+  ubar.set(f);
+  const px = newPlane(n, precision);
+  const py = newPlane(n, precision);
+  const scratch = newPlane(n, precision);
+  const div = newPlane(w, precision);
+  const sums = rowSums(h);
+  const steps: CpSteps = { tau: 10, sigma: 1 / 80, theta: 1 };
+  return {
+    u,
+    step: () => {
+      // Algorithm 2 of Chambolle & Pock (2011) with γ = 1 (the fidelity's strong convexity).
+      steps.theta = 1 / Math.sqrt(1 + 2 * steps.tau);
+      cpIteration(f, u, ubar, px, py, h, w, weight, steps, periodic, div);
+      steps.tau *= steps.theta;
+      steps.sigma /= steps.theta;
+    },
+    measure: () => {
+      dualRowsInto(f, px, py, h, w, weight, periodic, 0, h, scratch, sums);
+      primalRows(f, u, h, w, periodic, 0, h, sums);
+      return sums;
+    },
+  };
 }
 
 /** All channels at once with vectorial TV (FGP, joint projection). */
