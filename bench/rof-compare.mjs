@@ -16,6 +16,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeNpy } from '@ndimage/core-array';
+import { enableThreads } from '@ndimage/core-array/parallel';
 import { python, child as spawnChild, THP } from './harness.mjs';
 import { iterationsToBookObjective, makeInputs, ops } from './rof-ops.mjs';
 import { fmt, printTable, ratio } from './table.mjs';
@@ -52,6 +53,8 @@ function copyBandwidth() {
 
 const worker = opt('worker');
 if (worker !== undefined) {
+  // The pool, for the rows that ask for threads (2 here: this machine's cores).
+  enableThreads(2);
   const inputs = makeInputs();
   const toBook = Number(opt('to-book'));
   const ms = {};
