@@ -91,11 +91,6 @@ export function ops(toBook500) {
       repeats: 1,
     },
     {
-      name: 'denoiseTv to gap 1e-3, 2048² (FGP, 2 threads, float32)',
-      js: (I) => R.denoiseTv(I.s2048, { weight: 100, threads: 2, precision: 'float32' }),
-      repeats: 1,
-    },
-    {
       name: 'denoise_tv_chambolle 500², weight 0.1',
       py: 'denoise_tv_chambolle(u500, weight=0.1)',
       js: (I) => R.denoiseTvChambolle(I.u500, { weight: 0.1 }),
