@@ -1,8 +1,12 @@
 /**
- * `@ndimage/io-image`: Images in and out (PNG, JPEG, WebP, TIFF, AVIF, GIF; PDF out) through sharp, as PIL/NumPy users expect.
- *
- * This package is a shell until its issue (#6) lands: it builds, publishes and has no exports yet.
+ * `@ndimage/io-image`: images in and out through sharp (libvips), as `NdArray`s, with Pillow's
+ * conversions (`convert('L')` and friends) and the textbook's `imsave` scaling.
  *
  * @packageDocumentation
  */
-export {};
+export { type ColorizeOptions, colorizeLabels } from './colorize.js';
+export type { Mode } from './pillow.js';
+export { type ImageInfo, type ImreadOptions, imread, imreadWithInfo } from './read.js';
+export type { Scale } from './scale.js';
+export type { ImageSource } from './source.js';
+export { type ImageFormat, type ImsaveOptions, imsave } from './write.js';
