@@ -1,7 +1,14 @@
 /**
- * Pillow's `Image.convert()` on decoded pixels, in integer arithmetic as Pillow does it (Pillow 9.4;
- * reference §10): L from RGB is (19595·R + 38470·G + 7471·B + 0x8000) >> 16, exact on all 16.7
- * million colours. sharp's own greyscale works in another colour space and differs.
+ * Pillow's `Image.convert()` on decoded pixels, as Pillow 9.4 computes it (every rule checked by
+ * tools/fixtures/io_image.py against Pillow on all 16.7 million colours or all 65,536 16-bit values):
+ *
+ * - L from RGB, RGBA or a palette: (19595·R + 38470·G + 7471·B + 0x8000) >> 16; alpha ignored.
+ * - F from colour: float32((299R + 587G + 114B) / 1000); from grey its value.
+ * - 1 (no dithering): grey ≥ 128; colour 299R + 587G + 114B ≥ 128000.
+ * - Alpha is dropped, never composited; RGBA/LA from alpha-less modes get 255.
+ * - 16-bit grey to 8 bits clips at 255; 16-bit colour keeps its high byte (as Pillow opens it).
+ *
+ * sharp's own greyscale works in another colour space and differs.
  */
 
 /** The mode names of Pillow that `imread` can return. */
@@ -14,6 +21,11 @@ export interface Pixels {
   height: number;
   channels: number;
   bits: 8 | 16;
+  /**
+   * The alpha channel comes from an RGB PNG's transparent colour (tRNS), not from stored alpha:
+   * Pillow keeps it converting to RGBA but drops it converting to LA.
+   */
+  rgbTransparency?: boolean;
 }
 
 /** Pillow's luma of an 8-bit RGB triple. */
@@ -56,14 +68,25 @@ export function toMode(src: Pixels, mode: Mode, grey16ToL: (v: number) => number
   const p = highBytes(src);
   const d = p.data as Uint8Array;
   switch (mode) {
-    case 'L':
-    case '1': {
+    case 'L': {
       const out = new Uint8Array(n);
       if (c <= 2) for (let k = 0; k < n; k++) out[k] = d[k * c] as number;
       else
         for (let k = 0; k < n; k++) out[k] = luma(d[k * c] as number, d[k * c + 1] as number, d[k * c + 2] as number);
-      // Bilevel without dithering (Pillow's convert('1', dither=NONE)): 255 from 128 up.
-      if (mode === '1') for (let k = 0; k < n; k++) out[k] = (out[k] as number) >= 128 ? 1 : 0;
+      return { data: out, channels: 1 };
+    }
+    case '1': {
+      // Bilevel without dithering (Pillow's convert('1', dither=NONE)): grey from 128 up is white;
+      // colour is thresholded on its own sum, 299R + 587G + 114B ≥ 128000 (not on L: they differ
+      // for 55,767 colours).
+      const out = new Uint8Array(n);
+      if (c <= 2) for (let k = 0; k < n; k++) out[k] = (d[k * c] as number) >= 128 ? 1 : 0;
+      else
+        for (let k = 0; k < n; k++)
+          out[k] =
+            299 * (d[k * c] as number) + 587 * (d[k * c + 1] as number) + 114 * (d[k * c + 2] as number) >= 128000
+              ? 1
+              : 0;
       return { data: out, channels: 1 };
     }
     case 'LA': {
@@ -71,7 +94,7 @@ export function toMode(src: Pixels, mode: Mode, grey16ToL: (v: number) => number
       for (let k = 0; k < n; k++) {
         out[2 * k] =
           c <= 2 ? (d[k * c] as number) : luma(d[k * c] as number, d[k * c + 1] as number, d[k * c + 2] as number);
-        out[2 * k + 1] = c === 2 || c === 4 ? (d[k * c + c - 1] as number) : 255;
+        out[2 * k + 1] = (c === 2 || c === 4) && !src.rgbTransparency ? (d[k * c + c - 1] as number) : 255;
       }
       return { data: out, channels: 2 };
     }
@@ -98,21 +121,20 @@ export function toMode(src: Pixels, mode: Mode, grey16ToL: (v: number) => number
   }
 }
 
-/** Pillow's 'F': grey as its value, colour as R·0.299 + G·0.587 + B·0.114 in float32. */
+/**
+ * Pillow's 'F': grey as its value (16-bit too), colour as float32((299R + 587G + 114B) / 1000) —
+ * not float(L), and not R·0.299f + G·0.587f + B·0.114f (which differs for a third of all colours).
+ */
 function toFloat(src: Pixels): Converted {
   const n = src.width * src.height;
   const c = src.channels;
   const out = new Float32Array(n);
   if (c <= 2) for (let k = 0; k < n; k++) out[k] = src.data[k * c] as number;
   else {
-    const p = highBytes(src);
-    const d = p.data;
-    const f = Math.fround;
-    const wr = f(0.299);
-    const wg = f(0.587);
-    const wb = f(0.114);
+    const d = highBytes(src).data;
+    // The integer sum is exact; one division, rounded to float32 on the store.
     for (let k = 0; k < n; k++)
-      out[k] = f(f(f((d[k * c] as number) * wr) + f((d[k * c + 1] as number) * wg)) + f((d[k * c + 2] as number) * wb));
+      out[k] = (299 * (d[k * c] as number) + 587 * (d[k * c + 1] as number) + 114 * (d[k * c + 2] as number)) / 1000;
   }
   return { data: out, channels: 1 };
 }

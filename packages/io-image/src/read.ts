@@ -3,6 +3,8 @@
  * 8/16-bit pixels. Only integer pixels ever come out of sharp (its float output is a trap, see
  * the README); floats are made here.
  */
+
+import { open } from 'node:fs/promises';
 import { checkInteger, checkOptions, type DType, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
 import sharp from 'sharp';
 import { codecError } from './errors.js';
@@ -79,7 +81,8 @@ export async function imread(source: ImageSource, options?: ImreadOptions): Prom
  * @example
  * ```ts
  * const { image, info } = await imreadWithInfo('scan.tif');
- * info.depth; // 16 for a 16-bit TIFF, whose pixels stay uint16
+ * info.depth;  // 16  (a 16-bit TIFF: its pixels stay uint16)
+ * image.dtype; // 'uint16'
  * ```
  * @see PIL.Image.open(f).info, .mode, .size
  */
@@ -118,9 +121,11 @@ export async function imreadWithInfo(
     });
   let info: ImageInfo;
   let pixels: Pixels;
+  let bits1 = false;
   try {
     const meta = await open().metadata();
     const depth16 = meta.depth === 'ushort' || meta.depth === 'short';
+    bits1 = meta.bitsPerSample === 1;
     const grey = meta.channels === 1 || meta.channels === 2 ? !meta.isPalette : false;
     let pipeline = open();
     if (o.autoOrient === true) pipeline = pipeline.autoOrient();
@@ -148,6 +153,8 @@ export async function imreadWithInfo(
       channels = 2;
     }
     pixels = { data: samples, width: out.width, height: out.height, channels, bits: depth16 ? 16 : 8 };
+    if (meta.format === 'png' && channels === 4 && !meta.isPalette)
+      pixels.rgbTransparency = (await pngColourType(input)) === 2;
     info = {
       format: meta.format ?? 'unknown',
       width: out.width,
@@ -163,9 +170,18 @@ export async function imreadWithInfo(
   } catch (e) {
     throw codecError(e, origin);
   }
-  let image = fromPixels(pixels, mode);
+  // A bilevel (1-bit) image is bool as stored, as Pillow's mode '1' (libvips decodes it as 0/255).
+  const bilevel = info.channels === 1 && !info.isPalette && bits1;
+  let image = mode === undefined && bilevel ? fromBilevel(pixels) : fromPixels(pixels, mode);
   if (o.dtype !== undefined) image = image.astype(o.dtype);
   return { image, info };
+}
+
+/** A bilevel image's 0/255 pixels as bool. */
+function fromBilevel(p: Pixels): NdArray {
+  const out = new Uint8Array(p.width * p.height);
+  for (let k = 0; k < out.length; k++) out[k] = (p.data[k] as number) !== 0 ? 1 : 0;
+  return new NdArray(out, [p.height, p.width], { dtype: 'bool' });
 }
 
 /** An NdArray of decoded (and possibly converted) pixels. */
@@ -175,4 +191,18 @@ function fromPixels(p: Pixels, mode: Mode | undefined): NdArray {
   const c = toMode(p, mode, grey16ToL);
   const dtype = mode === 'F' ? 'float32' : mode === '1' ? 'bool' : 'uint8';
   return new NdArray(c.data, shape(c.channels), { dtype });
+}
+
+/** The colour type byte of a PNG's IHDR (2 = RGB, 6 = RGBA, …), or -1 when it cannot be read. */
+async function pngColourType(input: string | Buffer): Promise<number> {
+  const PNG_COLOUR_TYPE = 25; // 8 signature + 4 length + 4 'IHDR' + 4 width + 4 height + 1 depth
+  if (typeof input !== 'string') return input.length > PNG_COLOUR_TYPE ? (input[PNG_COLOUR_TYPE] as number) : -1;
+  const file = await open(input, 'r');
+  try {
+    const head = Buffer.alloc(PNG_COLOUR_TYPE + 1);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return bytesRead > PNG_COLOUR_TYPE ? (head[PNG_COLOUR_TYPE] as number) : -1;
+  } finally {
+    await file.close();
+  }
 }

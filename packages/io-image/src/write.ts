@@ -59,7 +59,8 @@ const FORMATS = new Set<string>(Object.values(EXTENSIONS));
  * @example
  * ```ts
  * await imsave('edges.png', magnitude, { scale: 'stretch' }); // scipy.misc.imsave('edges.png', magnitude)
- * const jpeg = await imsave({ format: 'jpeg' }, photo, { quality: 90 }); // bytes
+ * const jpeg = await imsave({ format: 'jpeg' }, photo, { quality: 90 }); // the encoded bytes
+ * jpeg.subarray(0, 2).toString('hex'); // 'ffd8'  (a JPEG's first marker)
  * ```
  * @see PIL.Image.fromarray(a).save(path); scipy.misc.imsave (SciPy ≤ 1.2) for `scale: 'stretch'`
  */
