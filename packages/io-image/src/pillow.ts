@@ -31,6 +31,12 @@ export interface Pixels {
 /** Pillow's luma of an 8-bit RGB triple. */
 export const luma = (r: number, g: number, b: number): number => (19595 * r + 38470 * g + 7471 * b + 0x8000) >> 16;
 
+/** out[k] = luma of pixel k of `d` (c channels per pixel, RGB first): one pass, no calls. */
+function lumaInto(d: Uint8Array, c: number, out: Uint8Array): void {
+  for (let k = 0, j = 0; k < out.length; k++, j += c)
+    out[k] = (19595 * (d[j] as number) + 38470 * (d[j + 1] as number) + 7471 * (d[j + 2] as number) + 0x8000) >> 16;
+}
+
 /**
  * 8-bit channels of 16-bit pixels as Pillow reduces them (it holds 16-bit colour as 8-bit: the
  * high byte); 16-bit grey keeps its own rules (see toMode).
@@ -71,8 +77,7 @@ export function toMode(src: Pixels, mode: Mode, grey16ToL: (v: number) => number
     case 'L': {
       const out = new Uint8Array(n);
       if (c <= 2) for (let k = 0; k < n; k++) out[k] = d[k * c] as number;
-      else
-        for (let k = 0; k < n; k++) out[k] = luma(d[k * c] as number, d[k * c + 1] as number, d[k * c + 2] as number);
+      else lumaInto(d, c, out);
       return { data: out, channels: 1 };
     }
     case '1': {

@@ -55,7 +55,7 @@ export interface ImageInfo {
 /**
  * Pillow's rule for 16-bit grey ('I;16') to 8-bit L: values above 255 clip to 255.
  */
-const grey16ToL = (v: number): number => (v > 255 ? 255 : v);
+const grey16ToL = (v: number): number => Math.min(v, 255);
 
 /**
  * Reads an image into an `NdArray`: `[h, w]` for grey, `[h, w, c]` for colour (c = 2 grey + alpha,
@@ -138,9 +138,13 @@ export async function imreadWithInfo(
     const { data, info: out } = await pipeline
       .raw({ depth: depth16 ? 'ushort' : 'uchar' })
       .toBuffer({ resolveWithObject: true });
+    // sharp's output buffer becomes the array's memory (no copy); 16-bit samples need a 2-byte
+    // aligned start, which a fresh output buffer has, else they are copied.
     let samples: Uint8Array | Uint16Array = depth16
-      ? new Uint16Array(data.buffer, data.byteOffset, data.byteLength >> 1).slice()
-      : new Uint8Array(data);
+      ? data.byteOffset % 2 === 0
+        ? new Uint16Array(data.buffer, data.byteOffset, data.byteLength >> 1)
+        : new Uint16Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength))
+      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     let channels = out.channels;
     if (greyAlpha8 && channels === 4) {
       const n = out.width * out.height;

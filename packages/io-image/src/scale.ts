@@ -25,10 +25,13 @@ export function toSamples(a: NdArray, scale: Scale, maxBits: 8 | 16, name: strin
   const n = c.size;
   const values = c.data as NumericTypedArray;
   const off = c.offset;
-  if (a.dtype === 'bool' || a.dtype === 'uint8') {
+  if (a.dtype === 'uint8') {
+    // The array's own bytes (sharp only reads them).
+    return { data: (values as Uint8Array).subarray(off, off + n), bits: 8 };
+  }
+  if (a.dtype === 'bool') {
     const out = new Uint8Array(n);
-    if (a.dtype === 'bool') for (let k = 0; k < n; k++) out[k] = values[off + k] ? 255 : 0;
-    else out.set((values as Uint8Array).subarray(off, off + n));
+    for (let k = 0; k < n; k++) out[k] = values[off + k] ? 255 : 0;
     return { data: out, bits: 8 };
   }
   if (a.dtype === 'uint16' && maxBits === 16 && scale !== 'stretch') {
@@ -60,7 +63,7 @@ export function toSamples(a: NdArray, scale: Scale, maxBits: 8 | 16, name: strin
   if (scale === 'clip') {
     for (let k = 0; k < n; k++) {
       const v = rint(read(k));
-      out[k] = v < 0 ? 0 : v > 255 ? 255 : v;
+      out[k] = Math.max(0, Math.min(v, 255));
     }
     return { data: out, bits: 8 };
   }
@@ -82,7 +85,7 @@ export function toSamples(a: NdArray, scale: Scale, maxBits: 8 | 16, name: strin
   const range = hi - lo === 0 ? 1 : hi - lo;
   for (let k = 0; k < n; k++) {
     let v = ((read(k) - lo) * 255) / range;
-    v = v < 0 ? 0 : v > 255 ? 255 : v;
+    v = Math.max(0, Math.min(v, 255));
     out[k] = Math.trunc(v + 0.5);
   }
   return { data: out, bits: 8 };

@@ -64,7 +64,7 @@ const FORMATS = new Set<string>(Object.values(EXTENSIONS));
  * ```
  * @see PIL.Image.fromarray(a).save(path); scipy.misc.imsave (SciPy ≤ 1.2) for `scale: 'stretch'`
  */
-export async function imsave(target: string, image: NdArrayLike, options?: ImsaveOptions): Promise<void>;
+export async function imsave(target: string, image: NdArrayLike, options?: ImsaveOptions): Promise<undefined>;
 export async function imsave(
   target: { format: ImageFormat },
   image: NdArrayLike,
@@ -74,7 +74,7 @@ export async function imsave(
   target: string | { format: ImageFormat },
   image: NdArrayLike,
   options?: ImsaveOptions,
-): Promise<Buffer | void> {
+): Promise<Buffer | undefined> {
   const o = checkOptions(options);
   const path = typeof target === 'string' ? target : undefined;
   let format: ImageFormat | undefined;
@@ -152,7 +152,8 @@ export async function imsave(
         pipeline = pipeline.png({ compressionLevel: compression });
         break;
       case 'jpeg':
-        pipeline = pipeline.jpeg({ quality: quality ?? 75 });
+        // Pillow's defaults: no Huffman-table optimisation (a second pass), 4:2:0 chroma.
+        pipeline = pipeline.jpeg({ quality: quality ?? 75, optimiseCoding: false });
         break;
       case 'webp':
         pipeline = pipeline.webp({ quality: quality ?? 80 });
@@ -175,4 +176,5 @@ export async function imsave(
   }
   if (path === undefined) return bytes;
   await writeAtomic(path, bytes);
+  return undefined;
 }
