@@ -244,7 +244,7 @@ export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseT
 
 /** One channel to the gap (or a limit). */
 function solveChannel(f: Plane, s: Setup): ChannelResult {
-  const { h, w, weight, precision, run } = s;
+  const { h, w, weight, precision } = s;
   const n = h * w;
   const f2 = squaredNorm(f);
   const cp = s.method === 'chambolle-pock';
@@ -252,36 +252,51 @@ function solveChannel(f: Plane, s: Setup): ChannelResult {
   const requested = threadCount(s.threads, n);
   const parts = cp ? 1 : requested;
   const engine = parts > 1 ? threadedDual(f, s, parts) : cp ? chambollePock(f, s) : singleDual(f, s);
-  let objective = 0;
-  let gap = Number.POSITIVE_INFINITY;
-  let iterations = 0;
-  let measured = -1;
-  const measure = (): void => {
-    const [primal, dual] = objectives(engine.measure(), weight, f2);
-    objective = primal;
-    gap = relativeGap(primal, dual);
-    measured = iterations;
-  };
-  measure();
-  while (!(gap <= s.gapTolerance || iterations >= run.maxIterations || performance.now() > s.deadline)) {
-    checkAborted(run, 'denoiseTv');
-    engine.step();
-    iterations++;
-    if (iterations % s.checkEvery === 0) {
-      measure();
-      run.onProgress?.(iterations, gap, objective);
-    }
-  }
-  // Stopped between checks (iteration or time limit): the result is measured as it is.
-  if (measured !== iterations) {
-    measure();
-    run.onProgress?.(iterations, gap, objective);
-  }
+  const { iterations, objective, gap } = runToGap(engine.step, () => objectives(engine.measure(), weight, f2), s);
   // The engine's u: the dual methods' f + λ·div p of the last measurement, Chambolle–Pock's iterate.
   // Threaded runs leave u in reused shared scratch: copy it out.
   const u = parts > 1 ? newPlane(n, precision) : engine.u;
   if (u !== engine.u) u.set(engine.u);
   return { u, iterations, objective, gap };
+}
+
+/**
+ * The loop every solver shares: measure, then iterate until the relative gap reaches the
+ * tolerance, the iteration limit or the deadline, measuring every `checkEvery` iterations and
+ * once more at the end if the last iteration was not measured (so the result is measured as
+ * returned). `measure` gives [E, D] at the current iterate.
+ */
+function runToGap(
+  step: () => void,
+  measure: () => [number, number],
+  s: Setup,
+): { iterations: number; objective: number; gap: number } {
+  const { run } = s;
+  let objective = 0;
+  let gap = Number.POSITIVE_INFINITY;
+  let iterations = 0;
+  let measured = -1;
+  const evaluate = (): void => {
+    const [primal, dual] = measure();
+    objective = primal;
+    gap = relativeGap(primal, dual);
+    measured = iterations;
+  };
+  evaluate();
+  while (!(gap <= s.gapTolerance || iterations >= run.maxIterations || performance.now() > s.deadline)) {
+    checkAborted(run, 'denoiseTv');
+    step();
+    iterations++;
+    if (iterations % s.checkEvery === 0) {
+      evaluate();
+      run.onProgress?.(iterations, gap, objective);
+    }
+  }
+  if (measured !== iterations) {
+    evaluate();
+    run.onProgress?.(iterations, gap, objective);
+  }
+  return { iterations, objective, gap };
 }
 
 /** A solver's state behind two operations: one iteration, and the row sums of a measurement. */
@@ -457,32 +472,13 @@ function chambollePock(f: Plane, s: Setup): Engine {
 
 /** All channels at once with vectorial TV (FGP, joint projection). */
 function solveCoupled(f: Plane[], s: Setup): ChannelResult[] {
-  const { h, w, weight, periodic, precision, run } = s;
+  const { h, w, weight, periodic, precision } = s;
   const state = coupledState(f.length, h * w, precision);
-  let iterations = 0;
-  let objective = 0;
-  let gap = Number.POSITIVE_INFINITY;
-  let measured = -1;
-  const measure = (): void => {
-    const [primal, dual] = coupledObjectives(f, state, h, w, weight, periodic);
-    objective = primal;
-    gap = relativeGap(primal, dual);
-    measured = iterations;
-  };
-  measure();
-  while (!(gap <= s.gapTolerance || iterations >= run.maxIterations || performance.now() > s.deadline)) {
-    checkAborted(run, 'denoiseTv');
-    coupledIteration(f, state, h, w, weight, periodic);
-    iterations++;
-    if (iterations % s.checkEvery === 0) {
-      measure();
-      run.onProgress?.(iterations, gap, objective);
-    }
-  }
-  if (measured !== iterations) {
-    measure();
-    run.onProgress?.(iterations, gap, objective);
-  }
+  const { iterations, objective, gap } = runToGap(
+    () => coupledIteration(f, state, h, w, weight, periodic),
+    () => coupledObjectives(f, state, h, w, weight, periodic),
+    s,
+  );
   // u = f + λ·div p of the last measurement.
   return state.u.map((u) => ({ u, iterations, objective, gap }));
 }
