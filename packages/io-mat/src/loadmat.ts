@@ -1,0 +1,108 @@
+/**
+ * `loadmat` and `whosmat`: MAT files (levels 4 and 5; v5, v6 and v7) from a path or bytes.
+ */
+import { readFile } from 'node:fs/promises';
+import { checkInteger, checkOptions, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
+import { Bytes } from './bytes.js';
+import { isV4, readV4 } from './v4.js';
+import { type Limits, readV5 } from './v5.js';
+import type { MatValue } from './values.js';
+
+/** Options of {@link loadmat}. */
+export interface LoadmatOptions {
+  /** Read only these variables (the others are skipped without decoding their data). */
+  variableNames?: readonly string[];
+  /** Largest array or inflated variable, in bytes (a zip bomb or a lying header stops here). @defaultValue 2 GiB */
+  maxBytes?: number;
+  /** Deepest nesting of cells and structs. @defaultValue 64 */
+  maxDepth?: number;
+  /** Told about variables that are skipped (MATLAB objects, function handles). @defaultValue `process.emitWarning` */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Reads a MAT file: every variable, by name, in file order. Numeric and logical values are
+ * `NdArray`s of their MATLAB class (double → float64, logical → bool, int64 → int64 …) with
+ * MATLAB's dims and indexing; complex → `{ kind: 'complex', re, im }`; char → string (a char
+ * matrix: one string per row); cell → `MatCell`; 1×1 struct → plain object; struct array →
+ * `MatStructArray`; sparse → `MatSparse`.
+ *
+ * @throws NdImageError `ERR_IO` for an unreadable path; `ERR_FORMAT` (with the byte offset) for
+ *   malformed bytes; `ERR_LIMIT` past `maxBytes`/`maxDepth`; `ERR_UNSUPPORTED` for v7.3 (HDF5) files.
+ * @example
+ * ```ts
+ * const vars = await loadmat('test.mat'); // scipy.io.loadmat('test.mat', mat_dtype=True)
+ * const x = vars.x; // an NdArray: x.get(0, 1) is MATLAB's x(1, 2)
+ * ```
+ * @see scipy.io.loadmat
+ */
+export async function loadmat(
+  source: string | Uint8Array | ArrayBuffer,
+  options?: LoadmatOptions,
+): Promise<Record<string, MatValue>> {
+  const o = checkOptions(options);
+  const { bytes, origin } = await bytesOf(source);
+  const limits: Limits = {
+    maxBytes: o.maxBytes === undefined ? 2 ** 31 : checkInteger(o.maxBytes, 'maxBytes', { min: 1 }),
+    maxDepth: o.maxDepth === undefined ? 64 : checkInteger(o.maxDepth, 'maxDepth', { min: 1 }),
+    warn: o.onWarning ?? ((m) => process.emitWarning(m, 'MatWarning')),
+  };
+  const wanted = o.variableNames === undefined ? undefined : new Set(o.variableNames);
+  const vars = read(bytes, origin, limits, wanted);
+  // Null prototype: a variable called __proto__ is just a name.
+  const out: Record<string, MatValue> = Object.create(null);
+  for (const [name, value] of vars) out[name] = value;
+  return out;
+}
+
+/** The variables in file order (names may repeat in hostile files; the last wins in loadmat). */
+export function read(
+  bytes: Uint8Array,
+  origin: string,
+  limits: Limits,
+  wanted?: ReadonlySet<string>,
+): [string, MatValue][] {
+  if (bytes.length === 0) throw new NdImageError('ERR_FORMAT', `${origin}: the file is empty`, { byteOffset: 0 });
+  if (isV4(bytes)) return readV4(bytes, origin, limits, wanted);
+  if (bytes.length < 128)
+    throw new NdImageError('ERR_FORMAT', `${origin}: file too short for a MAT header (${bytes.length} bytes)`, {
+      byteOffset: 0,
+    });
+  const e0 = bytes[126];
+  const e1 = bytes[127];
+  const little = e0 === 0x49 && e1 === 0x4d; // 'IM'
+  if (!little && !(e0 === 0x4d && e1 === 0x49))
+    throw new NdImageError(
+      'ERR_FORMAT',
+      `${origin}: not a MAT file (endian indicator ${hex(e0)} ${hex(e1)}, expected 'IM' or 'MI')`,
+      { byteOffset: 126 },
+    );
+  const b = new Bytes(bytes, little, origin);
+  const version = b.u16(124);
+  if (version === 0x0200)
+    throw new NdImageError('ERR_UNSUPPORTED', `${origin}: a MAT v7.3 (HDF5) file; reading those is not supported yet`, {
+      byteOffset: 124,
+    });
+  if (version !== 0x0100) b.fail(124, `unknown MAT version ${hex(version >> 8)}${hex(version & 0xff)}`);
+  return readV5(b, limits, wanted);
+}
+
+const hex = (v: number | undefined): string => `0x${(v ?? 0).toString(16).padStart(2, '0')}`;
+
+async function bytesOf(source: unknown): Promise<{ bytes: Uint8Array; origin: string }> {
+  if (typeof source === 'string') {
+    try {
+      const b = await readFile(source);
+      return { bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength), origin: source };
+    } catch (e) {
+      throw new NdImageError('ERR_IO', `cannot read ${source}: ${(e as Error).message}`, { path: source, cause: e });
+    }
+  }
+  if (source instanceof Uint8Array) return { bytes: source, origin: 'the buffer' };
+  if (source instanceof ArrayBuffer) return { bytes: new Uint8Array(source), origin: 'the buffer' };
+  throw new NdImageError('ERR_INVALID_ARGUMENT', `\`source\` must be a path or bytes; got ${describeValue(source)}`, {
+    argument: 'source',
+  });
+}
+
+void NdArray;

@@ -1,0 +1,89 @@
+/**
+ * MAT level 4: no header, a sequence of matrices each with five int32 (type = M·1000 + O·100 + P·10
+ * + T, rows, cols, imaginary flag, name length), the name, then the real and imaginary parts in
+ * column-major order. The byte order is whichever makes `type` sensible (M = 0 little, 1 big).
+ */
+import { NdArray } from '@ndimage/core-array';
+import { Bytes } from './bytes.js';
+import type { Limits } from './v5.js';
+import type { MatValue } from './values.js';
+
+const PRECISION: Record<number, { size: number; get: (v: DataView, at: number, le: boolean) => number }> = {
+  0: { size: 8, get: (v, at, le) => v.getFloat64(at, le) },
+  1: { size: 4, get: (v, at, le) => v.getFloat32(at, le) },
+  2: { size: 4, get: (v, at, le) => v.getInt32(at, le) },
+  3: { size: 2, get: (v, at, le) => v.getInt16(at, le) },
+  4: { size: 2, get: (v, at, le) => v.getUint16(at, le) },
+  5: { size: 1, get: (v, at) => v.getUint8(at) },
+};
+
+/** Whether bytes look like a level-4 file: a zero among the first four bytes. */
+export function isV4(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && (bytes[0] === 0 || bytes[1] === 0 || bytes[2] === 0 || bytes[3] === 0);
+}
+
+/** The variables of a level-4 file. */
+export function readV4(
+  bytes: Uint8Array,
+  origin: string,
+  limits: Limits,
+  wanted?: ReadonlySet<string>,
+): [string, MatValue][] {
+  const out: [string, MatValue][] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const probe = new Bytes(bytes, true, origin);
+    probe.need(at, 20, 'a level-4 matrix header');
+    // Little-endian if the type read that way is a valid code below 5000, else big-endian.
+    const typeLe = probe.i32(at);
+    const little = typeLe >= 0 && typeLe < 5000 && Math.floor(typeLe / 1000) === 0;
+    const b = new Bytes(bytes, little, origin);
+    const type = b.i32(at);
+    const [m, o, p, t] = [Math.floor(type / 1000), Math.floor(type / 100) % 10, Math.floor(type / 10) % 10, type % 10];
+    if (type < 0 || m > 1 || o !== 0 || !(p in PRECISION) || t > 2)
+      b.fail(at, `level-4 type ${type} is not a known matrix type`);
+    const rows = b.i32(at + 4);
+    const cols = b.i32(at + 8);
+    const imag = b.i32(at + 12);
+    const namlen = b.i32(at + 16);
+    if (rows < 0 || cols < 0) b.fail(at + 4, `negative dimension ${rows}×${cols}`);
+    if (namlen < 1 || namlen > 4096) b.fail(at + 16, `name length ${namlen}`);
+    const count = rows * cols;
+    if (!Number.isSafeInteger(count) || count * 8 > limits.maxBytes)
+      b.limit(at + 4, `a ${rows}×${cols} matrix is larger than maxBytes`);
+    const spec = PRECISION[p] as { size: number; get: (v: DataView, at: number, le: boolean) => number };
+    const nameAt = at + 20;
+    b.need(nameAt, namlen, 'the name');
+    let name = '';
+    for (let k = 0; k < namlen - 1; k++) name += String.fromCharCode(bytes[nameAt + k] as number);
+    let data = nameAt + namlen;
+    const parts = imag ? 2 : 1;
+    b.need(data, count * spec.size * parts, `the ${rows}×${cols} data`);
+    const read = (): Float64Array => {
+      const a = new Float64Array(count);
+      for (let k = 0; k < count; k++) a[k] = spec.get(b.view, data + k * spec.size, little);
+      data += count * spec.size;
+      return a;
+    };
+    const re = read();
+    const im = imag ? read() : undefined;
+    if (wanted === undefined || wanted.has(name)) {
+      const strides = [1, rows];
+      const wrap = (a: Float64Array): NdArray => new NdArray(a, [rows, cols], { dtype: 'float64', strides });
+      let value: MatValue;
+      if (t === 1) {
+        // Text: character codes, one row per string.
+        const lines: string[] = [];
+        for (let i = 0; i < rows; i++) {
+          let s = '';
+          for (let j = 0; j < cols; j++) s += String.fromCharCode(re[i + rows * j] as number);
+          lines.push(s);
+        }
+        value = rows === 1 ? (lines[0] as string) : lines;
+      } else value = im === undefined ? wrap(re) : { kind: 'complex', re: wrap(re), im: wrap(im) };
+      out.push([name, value]);
+    }
+    at = data;
+  }
+  return out;
+}

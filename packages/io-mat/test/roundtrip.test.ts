@@ -1,0 +1,139 @@
+/**
+ * savemat then loadmat gives back what was written, for every kind of value, compressed or not.
+ */
+import { array, NdArray } from '@ndimage/core-array';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadmat, type MatCell, type MatSparse, type MatStructArray, savemat } from '../src/index.js';
+
+const plain = (a: NdArray): unknown => ({ dtype: a.dtype, shape: a.shape, values: a.toArray() });
+
+describe('round trips', () => {
+  for (const doCompression of [false, true]) {
+    it(`every kind of value (compressed: ${doCompression})`, async () => {
+      const m = array([
+        [1, -2.5, Number.NaN],
+        [Number.POSITIVE_INFINITY, -0, 3],
+      ]);
+      const nd = new NdArray(
+        Float64Array.from({ length: 24 }, (_, i) => i),
+        [2, 3, 4],
+        { dtype: 'float64' },
+      );
+      const ints = new NdArray(BigInt64Array.of(-(2n ** 63n), 2n ** 63n - 1n), [1, 2], { dtype: 'int64' });
+      const logical = array([[true, false, true]]);
+      const u8 = array([[0, 255]], { dtype: 'uint8' });
+      const sparse: MatSparse = {
+        kind: 'sparse',
+        shape: [3, 2],
+        ir: Int32Array.of(0, 2, 1),
+        jc: Int32Array.of(0, 2, 3),
+        data: Float64Array.of(1, 2, 3),
+        logical: false,
+        toDense: () => {
+          throw new Error('unused');
+        },
+      };
+      const cell: MatCell = {
+        kind: 'cell',
+        shape: [1, 3],
+        values: [array([[1]]), 'two', { kind: 'cell', shape: [0, 0], values: [] }],
+      };
+      const structs: MatStructArray = {
+        kind: 'struct',
+        shape: [1, 2],
+        fieldNames: ['p', 'q'],
+        elements: [
+          [array([[1]]), 'a'],
+          [array([[2]]), 'b'],
+        ],
+      };
+      const bytes = await savemat(
+        null,
+        {
+          m,
+          nd,
+          ints,
+          logical,
+          u8,
+          x: 3.5,
+          s: 'héllo €',
+          empty: '',
+          rows: ['ab', 'cde'],
+          c: { kind: 'complex', re: array([[1, 2]]), im: array([[3, -4]]) },
+          sparse,
+          cell,
+          structs,
+          obj: { a: 1, nested: { b: 'x' } },
+        },
+        { doCompression },
+      );
+      const v = await loadmat(bytes);
+      expect(Object.keys(v)).toEqual([
+        'm',
+        'nd',
+        'ints',
+        'logical',
+        'u8',
+        'x',
+        's',
+        'empty',
+        'rows',
+        'c',
+        'sparse',
+        'cell',
+        'structs',
+        'obj',
+      ]);
+      expect(plain(v.m as NdArray)).toEqual(plain(m));
+      expect(Object.is((v.m as NdArray).get(1, 1), -0)).toBe(true);
+      expect(plain(v.nd as NdArray)).toEqual(plain(nd));
+      expect((v.ints as NdArray).toArray()).toEqual(ints.toArray());
+      expect(plain(v.logical as NdArray)).toEqual(plain(logical));
+      expect(plain(v.u8 as NdArray)).toEqual(plain(u8));
+      expect((v.x as NdArray).toArray()).toEqual([[3.5]]);
+      expect(v.s).toBe('héllo €');
+      expect(v.empty).toBe('');
+      expect(v.rows).toEqual(['ab ', 'cde']);
+      expect(((v.c as { re: NdArray }).re as NdArray).toArray()).toEqual([[1, 2]]);
+      expect(((v.c as { im: NdArray }).im as NdArray).toArray()).toEqual([[3, -4]]);
+      const sp = v.sparse as MatSparse;
+      expect([...sp.ir]).toEqual([0, 2, 1]);
+      expect([...sp.jc]).toEqual([0, 2, 3]);
+      expect(sp.toDense().toArray()).toEqual([
+        [1, 0],
+        [0, 3],
+        [2, 0],
+      ]);
+      const c = v.cell as MatCell;
+      expect(c.shape).toEqual([1, 3]);
+      expect(c.values[1]).toBe('two');
+      const st = v.structs as MatStructArray;
+      expect(st.fieldNames).toEqual(['p', 'q']);
+      expect(st.elements[1]?.[1]).toBe('b');
+      const obj = v.obj as Record<string, unknown>;
+      expect((obj.a as NdArray).toArray()).toEqual([[1]]);
+      expect((obj.nested as Record<string, unknown>).b).toBe('x');
+    });
+  }
+
+  it('random numeric arrays of every class survive (property)', async () => {
+    const dtypes = ['float64', 'float32', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32'] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...dtypes),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 2, maxLength: 4 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.boolean(),
+        async (dtype, shape, seed, doCompression) => {
+          const n = shape.reduce((a, b) => a * b, 1);
+          const values = Array.from({ length: n }, (_, i) => ((i * 7919 + seed) % 200) - 100);
+          const a = array(values).reshape(shape).astype(dtype, { casting: 'unsafe' });
+          const v = await loadmat(await savemat(null, { a }, { doCompression }));
+          expect(plain(v.a as NdArray)).toEqual(plain(a));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
