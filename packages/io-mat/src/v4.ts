@@ -6,7 +6,7 @@
 import { NdArray } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
 import type { Limits } from './v5.js';
-import type { MatValue } from './values.js';
+import type { MatSparse, MatValue } from './values.js';
 
 const PRECISION: Record<number, { size: number; get: (v: DataView, at: number, le: boolean) => number }> = {
   0: { size: 8, get: (v, at, le) => v.getFloat64(at, le) },
@@ -80,10 +80,59 @@ export function readV4(
           lines.push(s);
         }
         value = rows === 1 ? (lines[0] as string) : lines;
-      } else value = im === undefined ? wrap(re) : { kind: 'complex', re: wrap(re), im: wrap(im) };
+      } else if (t === 2) value = v4Sparse(b, at, re, rows, cols);
+      else value = im === undefined ? wrap(re) : { kind: 'complex', re: wrap(re), im: wrap(im) };
       out.push([name, value]);
     }
     at = data;
   }
   return out;
+}
+
+/**
+ * A level-4 sparse matrix: an (nnz + 1)×3 (or ×4, complex) matrix of 1-based (row, column,
+ * value[, imaginary]) triplets whose last row holds the matrix's size; converted to CSC.
+ */
+function v4Sparse(b: Bytes, at: number, table: Float64Array, rows: number, cols: number): MatSparse {
+  if (cols !== 3 && cols !== 4) b.fail(at, `a level-4 sparse matrix needs 3 or 4 columns, got ${cols}`);
+  if (rows < 1) b.fail(at, 'a level-4 sparse matrix needs its size row');
+  const nnz = rows - 1;
+  const m = table[nnz] as number;
+  const n = table[rows + nnz] as number;
+  if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 0 && n >= 0 && m * n <= Number.MAX_SAFE_INTEGER))
+    b.fail(at, `level-4 sparse size ${m}×${n}`);
+  const order = Array.from({ length: nnz }, (_, k) => k).sort(
+    (p, q) => (table[rows + p] as number) - (table[rows + q] as number) || (table[p] as number) - (table[q] as number),
+  );
+  const ir = new Int32Array(nnz);
+  const jc = new Int32Array(n + 1);
+  const data = new Float64Array(nnz);
+  const imag = cols === 4 ? new Float64Array(nnz) : undefined;
+  order.forEach((k, pos) => {
+    const r = (table[k] as number) - 1;
+    const c = (table[rows + k] as number) - 1;
+    if (!(Number.isInteger(r) && Number.isInteger(c) && r >= 0 && r < m && c >= 0 && c < n))
+      b.fail(at, `level-4 sparse entry (${r + 1}, ${c + 1}) outside ${m}×${n}`);
+    ir[pos] = r;
+    data[pos] = table[2 * rows + k] as number;
+    if (imag) imag[pos] = table[3 * rows + k] as number;
+    jc[c + 1] = (jc[c + 1] as number) + 1;
+  });
+  for (let j = 0; j < n; j++) jc[j + 1] = (jc[j + 1] as number) + (jc[j] as number);
+  return {
+    kind: 'sparse',
+    shape: [m, n],
+    ir,
+    jc,
+    data,
+    imag,
+    logical: false,
+    toDense(): NdArray {
+      const out = new Float64Array(m * n);
+      for (let j = 0; j < n; j++)
+        for (let k = jc[j] as number; k < (jc[j + 1] as number); k++)
+          out[(ir[k] as number) * n + j] = data[k] as number;
+      return new NdArray(out, [m, n], { dtype: 'float64' });
+    },
+  };
 }

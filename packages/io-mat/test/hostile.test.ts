@@ -1,0 +1,49 @@
+/**
+ * Hostile files (test/fixtures/hostile, made by tools/fixtures/io_mat.py): truncations, lying tag
+ * lengths, dimension bombs and overflows, negative dimensions, a zip bomb, a bad checksum, field-
+ * name lengths of 0 and 100000, cells nested 2000 deep, unknown data types, broken level-4
+ * headers. Every outcome is a value or an NdImageError (ERR_FORMAT / ERR_LIMIT / ERR_UNSUPPORTED,
+ * with the byte offset for format errors), within a second — never a crash, a hang, or a silent
+ * guess (SciPy loads some of these: dims [−1, 3] as 1×3, a struct with field-name length 100000 as
+ * an empty struct, and it crashes with SIGSEGV on an unknown data type inside a variable).
+ */
+import { readFileSync } from 'node:fs';
+import { NdImageError } from '@ndimage/core-array';
+import { describe, expect, it } from 'vitest';
+import { loadmat } from '../src/index.js';
+
+interface Hostile {
+  file: string;
+  what?: string;
+  scipy: string;
+}
+
+const dir = new URL('./fixtures/', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as { hostile: Hostile[] };
+
+/** Files whose bytes are consistent (only large): loaded, but limits apply. */
+const CONSISTENT = ['hostile/zip_bomb_50MB.mat'];
+
+describe('hostile MAT files', () => {
+  for (const h of manifest.hostile) {
+    it(`${h.file} (SciPy: ${h.scipy.slice(0, 60)})`, async () => {
+      const path = new URL(h.file, dir).pathname;
+      const t0 = performance.now();
+      const outcome = await loadmat(path, { onWarning: () => undefined }).catch((e: unknown) => e);
+      expect(performance.now() - t0).toBeLessThan(1000);
+      if (CONSISTENT.includes(h.file)) {
+        expect(outcome).not.toBeInstanceOf(Error);
+        // With a budget below its inflated size, the bomb is refused before it inflates.
+        const limited = await loadmat(path, { maxBytes: 1 << 20 }).catch((e: unknown) => e);
+        expect(limited).toBeInstanceOf(NdImageError);
+        expect((limited as NdImageError).code).toBe('ERR_LIMIT');
+        return;
+      }
+      expect(outcome).toBeInstanceOf(NdImageError);
+      const e = outcome as NdImageError;
+      expect(['ERR_FORMAT', 'ERR_LIMIT', 'ERR_UNSUPPORTED']).toContain(e.code);
+      expect(e.message).toContain(path);
+      if (e.code === 'ERR_FORMAT' && h.file !== 'hostile/empty.mat') expect(typeof e.byteOffset).toBe('number');
+    });
+  }
+});
