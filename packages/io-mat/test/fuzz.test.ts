@@ -40,8 +40,10 @@ describe('fuzz', () => {
       const kind = Math.floor(next() * 3);
       if (kind === 0) bytes = bytes.subarray(0, Math.floor(next() * bytes.length));
       else if (kind === 1)
-        for (let k = 0; k < 1 + Math.floor(next() * 4); k++)
-          bytes[Math.floor(next() * bytes.length)] ^= 1 << Math.floor(next() * 8);
+        for (let k = 0; k < 1 + Math.floor(next() * 4); k++) {
+          const at = Math.floor(next() * bytes.length);
+          bytes[at] = (bytes[at] as number) ^ (1 << Math.floor(next() * 8));
+        }
       else {
         const at = Math.floor(next() * Math.max(1, bytes.length - 4)) & ~3;
         new DataView(bytes.buffer).setUint32(at, NASTY[Math.floor(next() * NASTY.length)] as number, next() < 0.5);
