@@ -202,7 +202,7 @@ function matrix(
     }
     switch (cls) {
       case 4:
-        return chars(b, tag(b, cursor), cursor, dims, count);
+        return chars(b, tag(b, cursor), cursor, dims, count, limits.maxBytes / 8);
       case 1: {
         const values: MatValue[] = [];
         for (let k = 0; k < count; k++) {
@@ -364,7 +364,7 @@ function reader(type: number, v: DataView, le: boolean): (at: number) => number 
 }
 
 /** Char data: a string for a single row, an array of row strings for a char matrix. */
-function chars(b: Bytes, t: Tag, at: number, dims: number[], count: number): string | string[] {
+function chars(b: Bytes, t: Tag, at: number, dims: number[], count: number, maxRows: number): string | string[] {
   const raw = b.bytes.subarray(t.data, t.data + t.nbytes);
   let codes: number[];
   switch (t.type) {
@@ -389,8 +389,15 @@ function chars(b: Bytes, t: Tag, at: number, dims: number[], count: number): str
     default:
       b.fail(at, `char data of type ${t.type}`);
   }
-  // MATLAB writes some empty strings as dims 1×1 (or r×c) with no data: SciPy reads them as ''.
-  if (codes.length === 0) return dims[0] !== undefined && dims[0] > 1 ? Array.from({ length: dims[0] }, () => '') : '';
+  // MATLAB writes some empty strings as dims 1×1 with no data: SciPy reads them as ''. An r×0 char
+  // matrix is r empty rows (r bounded, so dims alone cannot make a huge array).
+  if (codes.length === 0) {
+    const r = dims[0] ?? 0;
+    if (r <= 1) return '';
+    if (count > 0) b.fail(at, `char data is empty for dims ${dims.join('×')}`);
+    if (r > maxRows) b.limit(at, `a char matrix of ${r} empty rows`);
+    return Array.from({ length: r }, () => '');
+  }
   if (codes.length !== count) b.fail(at, `char data holds ${codes.length} characters for dims ${dims.join('×')}`);
   const rows = dims[0] as number;
   const cols = count === 0 ? 0 : count / Math.max(rows, 1);
@@ -430,6 +437,9 @@ function struct(
   for (let f = 0; f < nfields; f++)
     names.push(nameOf(b, { type: MI.INT8, nbytes: len, data: nt.data + f * len, next: 0 }));
   let cursor = nt.next;
+  // Without fields the elements take no bytes, so dims alone would size the result: bound it.
+  if (nfields === 0 && count > Math.min(limits.maxBytes / 64, 1 << 24))
+    b.limit(at, `a struct array of ${count} elements without fields`);
   const elements: MatValue[][] = [];
   for (let e = 0; e < count; e++) {
     const row: MatValue[] = [];

@@ -82,7 +82,9 @@ function check(actual: MatValue, expected: Expected, where: string, format: stri
       const c = actual as MatCell;
       expect(c.kind, where).toBe('cell');
       expect(c.shape, where).toEqual(expected.shape);
-      expected.items.forEach((e, k) => check(c.values[k] as MatValue, e, `${where}{${k}}`, format));
+      expected.items.forEach((e, k) => {
+        check(c.values[k] as MatValue, e, `${where}{${k}}`, format);
+      });
       return;
     }
     case 'struct': {
@@ -90,20 +92,17 @@ function check(actual: MatValue, expected: Expected, where: string, format: stri
       if (count === 1 && new Set(expected.fields).size === expected.fields.length && !('kind' in (actual as object))) {
         const o = actual as Record<string, MatValue>;
         expect(Object.keys(o), where).toEqual(expected.fields);
-        expected.fields.forEach((f, i) =>
-          check(o[f] as MatValue, (expected.items[0] as Expected[])[i] as Expected, `${where}.${f}`, format),
-        );
+        for (const [i, f] of expected.fields.entries())
+          check(o[f] as MatValue, (expected.items[0] as Expected[])[i] as Expected, `${where}.${f}`, format);
         return;
       }
       const s = actual as MatStructArray;
       expect(s.kind, where).toBe('struct');
       expect(s.shape, where).toEqual(expected.shape);
       expect(s.fieldNames, where).toEqual(expected.fields);
-      expected.items.forEach((row, e) =>
-        row.forEach((v, f) =>
-          check((s.elements[e] as MatValue[])[f] as MatValue, v, `${where}(${e}).${expected.fields[f]}`, format),
-        ),
-      );
+      for (const [e, row] of expected.items.entries())
+        for (const [f, v] of row.entries())
+          check((s.elements[e] as MatValue[])[f] as MatValue, v, `${where}(${e}).${expected.fields[f]}`, format);
       return;
     }
     case 'sparse': {

@@ -47,3 +47,18 @@ describe('hostile MAT files', () => {
     });
   }
 });
+
+describe('dims that no data back', () => {
+  it('a struct array without fields cannot claim 10⁸ elements', async () => {
+    const { savemat } = await import('../src/index.js');
+    const bytes = await savemat(null, { s: {} });
+    // header 128 + miMATRIX tag 8 + array flags 16 + dims tag 8: the dims start at byte 160.
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    expect([view.getInt32(160, true), view.getInt32(164, true)]).toEqual([1, 1]);
+    view.setInt32(164, 100_000_000, true);
+    const t0 = performance.now();
+    const e = await loadmat(bytes).catch((x: unknown) => x);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect((e as NdImageError).code).toBe('ERR_LIMIT');
+  });
+});
