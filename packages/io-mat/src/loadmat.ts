@@ -1,7 +1,7 @@
 /**
  * `loadmat` and `whosmat`: MAT files (levels 4 and 5; v5, v6 and v7) from a path or bytes.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { checkInteger, checkOptions, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
 import { isV4, readV4 } from './v4.js';
@@ -92,8 +92,23 @@ const hex = (v: number | undefined): string => `0x${(v ?? 0).toString(16).padSta
 async function bytesOf(source: unknown): Promise<{ bytes: Uint8Array; origin: string }> {
   if (typeof source === 'string') {
     try {
-      const b = await readFile(source);
-      return { bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength), origin: source };
+      // One read of the whole file (readFile reads 512 KiB at a time: 2× slower for 32 MB).
+      const file = await open(source, 'r');
+      try {
+        const { size } = await file.stat();
+        // A fresh zeroed array (Buffer.allocUnsafe measured slower here: 13–22 ms against 4 ms
+        // in the benchmark's process, where the previous results are still being collected).
+        const b = new Uint8Array(size);
+        let done = 0;
+        while (done < size) {
+          const { bytesRead } = await file.read(b, done, size - done, done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        return { bytes: b.subarray(0, done), origin: source };
+      } finally {
+        await file.close();
+      }
     } catch (e) {
       throw new NdImageError('ERR_IO', `cannot read ${source}: ${(e as Error).message}`, { path: source, cause: e });
     }

@@ -42,60 +42,63 @@ const CLASS: Partial<Record<DType, [cls: number, mi: number, size: number]>> = {
   bool: [9, 2, 1],
 };
 
-/** A growing little-endian byte buffer. */
+/**
+ * The output as a list of chunks (headers, data views, padding) with a running length: data arrays
+ * are referenced, not copied, until the one final concatenation (or the file write).
+ */
 class Out {
-  bytes = new Uint8Array(1024);
+  chunks: Uint8Array[] = [];
   length = 0;
-  private ensure(n: number): void {
-    if (this.length + n <= this.bytes.length) return;
-    let cap = this.bytes.length * 2;
-    while (cap < this.length + n) cap *= 2;
-    const b = new Uint8Array(cap);
-    b.set(this.bytes.subarray(0, this.length));
-    this.bytes = b;
-  }
   raw(b: Uint8Array): void {
-    this.ensure(b.length);
-    this.bytes.set(b, this.length);
+    this.chunks.push(b);
     this.length += b.length;
   }
   u32(v: number): void {
-    this.ensure(4);
-    new DataView(this.bytes.buffer).setUint32(this.length, v, true);
-    this.length += 4;
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setUint32(0, v, true);
+    this.raw(b);
   }
   pad(): void {
     const n = (8 - (this.length % 8)) % 8;
-    this.ensure(n);
-    this.bytes.fill(0, this.length, this.length + n);
-    this.length += n;
+    if (n > 0) this.raw(new Uint8Array(n));
   }
-  /** A data element: small form for ≤ 4 bytes, else tag + data + padding. */
+  /** A data element: small form for 1–4 bytes, else tag + data + padding. */
   element(type: number, data: Uint8Array): void {
     if (data.length <= 4 && data.length > 0) {
-      this.u32((data.length << 16) | type);
-      const four = new Uint8Array(4);
-      four.set(data);
-      this.raw(four);
+      const b = new Uint8Array(8);
+      const v = new DataView(b.buffer);
+      v.setUint32(0, (data.length << 16) | type, true);
+      b.set(data, 4);
+      this.raw(b);
       return;
     }
-    this.u32(type);
-    this.u32(data.length);
+    const tag = new Uint8Array(8);
+    const v = new DataView(tag.buffer);
+    v.setUint32(0, type, true);
+    v.setUint32(4, data.length, true);
+    this.raw(tag);
     this.raw(data);
     this.pad();
   }
-  /** Reserves a tag whose byte count is filled in by `close`. */
-  open(type: number): number {
-    this.u32(type);
-    const at = this.length;
-    this.u32(0);
-    return at;
+  /** Starts an element whose byte count `close` fills in. */
+  open(type: number): { tag: DataView; start: number } {
+    const b = new Uint8Array(8);
+    const tag = new DataView(b.buffer);
+    tag.setUint32(0, type, true);
+    this.raw(b);
+    return { tag, start: this.length };
   }
-  close(at: number): void {
-    new DataView(this.bytes.buffer).setUint32(at, this.length - at - 4, true);
+  close(at: { tag: DataView; start: number }): void {
+    at.tag.setUint32(4, this.length - at.start, true);
   }
   result(): Uint8Array {
-    return this.bytes.slice(0, this.length);
+    const out = new Uint8Array(this.length);
+    let k = 0;
+    for (const c of this.chunks) {
+      out.set(c, k);
+      k += c.length;
+    }
+    return out;
   }
 }
 
@@ -150,15 +153,14 @@ export async function savemat(
   out.raw(header);
   for (const [name, value] of Object.entries(variables)) {
     checkName(name, maxName, 'variable');
-    const one = new Out();
-    matrix(one, name, value, { onedAs, maxName }, 0);
-    const element = one.result();
     if (o.doCompression === true) {
-      const z = deflateSync(element);
+      const one = new Out();
+      matrix(one, name, value, { onedAs, maxName }, 0);
+      const z = deflateSync(one.result());
       out.u32(15);
       out.u32(z.length);
       out.raw(z);
-    } else out.raw(element);
+    } else matrix(out, name, value, { onedAs, maxName }, 0);
   }
   const bytes = out.result();
   if (target !== null) {
@@ -311,5 +313,6 @@ function fortran(a: NdArray): Uint8Array {
   const view = d.subarray(t.offset, t.offset + t.size);
   if (!LITTLE_HOST) throw new NdImageError('ERR_UNSUPPORTED', 'writing MAT files on a big-endian host', {});
   if (a.dtype === 'bool') return Uint8Array.from(view as Uint8Array, (v) => (v ? 1 : 0));
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice();
+  // A view: the bytes are copied once, into the file's buffer.
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
