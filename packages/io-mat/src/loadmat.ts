@@ -4,8 +4,9 @@
 import { open } from 'node:fs/promises';
 import { checkInteger, checkOptions, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
+import { type Simplified, simplify } from './simplify.js';
 import { isV4, readV4 } from './v4.js';
-import { type Limits, readV5 } from './v5.js';
+import { type Limits, readV5, whosV5 } from './v5.js';
 import type { MatValue } from './values.js';
 
 /** Options of {@link loadmat}. */
@@ -18,6 +19,18 @@ export interface LoadmatOptions {
   maxDepth?: number;
   /** Told about variables that are skipped (MATLAB objects, function handles). @defaultValue `process.emitWarning` */
   onWarning?: (message: string) => void;
+  /** Drop unit dimensions; 1×1 numeric values become numbers (SciPy's `squeeze_me`). @defaultValue false */
+  squeezeMe?: boolean;
+  /** Cells as arrays and structs as objects, squeezed (SciPy's `simplify_cells`). @defaultValue false */
+  simplifyCells?: boolean;
+  /**
+   * Numeric values in their MATLAB class (true: a double stored as uint8 is float64, a logical is
+   * bool), or in the type they are stored in (false: SciPy's default, `mat_dtype=False`).
+   * @defaultValue true
+   */
+  matDtype?: boolean;
+  /** Char data as strings, or as int32 arrays of code points (SciPy's `chars_as_strings=False`). @defaultValue 'string' */
+  charsAs?: 'string' | 'codes';
 }
 
 /**
@@ -25,7 +38,8 @@ export interface LoadmatOptions {
  * `NdArray`s of their MATLAB class (double → float64, logical → bool, int64 → int64 …) with
  * MATLAB's dims and indexing; complex → `{ kind: 'complex', re, im }`; char → string (a char
  * matrix: one string per row); cell → `MatCell`; 1×1 struct → plain object; struct array →
- * `MatStructArray`; sparse → `MatSparse`.
+ * `MatStructArray`; sparse → `MatSparse`. With `squeezeMe` / `simplifyCells`, numbers, arrays and
+ * objects as SciPy's options give them.
  *
  * @throws NdImageError `ERR_IO` for an unreadable path; `ERR_FORMAT` (with the byte offset) for
  *   malformed bytes; `ERR_LIMIT` past `maxBytes`/`maxDepth`; `ERR_UNSUPPORTED` for v7.3 (HDF5) files.
@@ -39,19 +53,28 @@ export interface LoadmatOptions {
 export async function loadmat(
   source: string | Uint8Array | ArrayBuffer,
   options?: LoadmatOptions,
-): Promise<Record<string, MatValue>> {
+): Promise<Record<string, Simplified>> {
   const o = checkOptions(options);
   const { bytes, origin } = await bytesOf(source);
   const limits: Limits = {
     maxBytes: o.maxBytes === undefined ? 2 ** 31 : checkInteger(o.maxBytes, 'maxBytes', { min: 1 }),
     maxDepth: o.maxDepth === undefined ? 64 : checkInteger(o.maxDepth, 'maxDepth', { min: 1 }),
     warn: o.onWarning ?? ((m) => process.emitWarning(m, 'MatWarning')),
+    matDtype: o.matDtype ?? true,
+    charsAs: o.charsAs ?? 'string',
   };
+  if (limits.charsAs !== 'string' && limits.charsAs !== 'codes')
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      `\`charsAs\` must be 'string' or 'codes'; got ${describeValue(limits.charsAs)}`,
+      { argument: 'charsAs' },
+    );
   const wanted = o.variableNames === undefined ? undefined : new Set(o.variableNames);
   const vars = read(bytes, origin, limits, wanted);
+  const squeeze = o.squeezeMe === true || o.simplifyCells === true;
   // Null prototype: a variable called __proto__ is just a name.
-  const out: Record<string, MatValue> = Object.create(null);
-  for (const [name, value] of vars) out[name] = value;
+  const out: Record<string, Simplified> = Object.create(null);
+  for (const [name, value] of vars) out[name] = squeeze ? simplify(value, o.simplifyCells === true) : value;
   return out;
 }
 
@@ -64,6 +87,11 @@ export function read(
 ): [string, MatValue][] {
   if (bytes.length === 0) throw new NdImageError('ERR_FORMAT', `${origin}: the file is empty`, { byteOffset: 0 });
   if (isV4(bytes)) return readV4(bytes, origin, limits, wanted);
+  return readV5(header(bytes, origin), limits, wanted);
+}
+
+/** Checks a level-5 header (length, byte order, version) and returns the bytes with their order. */
+function header(bytes: Uint8Array, origin: string): Bytes {
   if (bytes.length < 128)
     throw new NdImageError('ERR_FORMAT', `${origin}: file too short for a MAT header (${bytes.length} bytes)`, {
       byteOffset: 0,
@@ -84,7 +112,7 @@ export function read(
       byteOffset: 124,
     });
   if (version !== 0x0100) b.fail(124, `unknown MAT version ${hex(version >> 8)}${hex(version & 0xff)}`);
-  return readV5(b, limits, wanted);
+  return b;
 }
 
 const hex = (v: number | undefined): string => `0x${(v ?? 0).toString(16).padStart(2, '0')}`;
@@ -120,4 +148,46 @@ async function bytesOf(source: unknown): Promise<{ bytes: Uint8Array; origin: st
   });
 }
 
-void NdArray;
+/** One variable as {@link whosmat} lists it. */
+export interface MatVariableInfo {
+  name: string;
+  /** MATLAB's dims. */
+  shape: number[];
+  /** 'double', 'single', 'int8' … 'uint64', 'logical', 'char', 'cell', 'struct', 'sparse', 'object', 'function_handle'. */
+  class: string;
+}
+
+/**
+ * Lists the variables of a MAT file — name, dims, class — without decoding their data (a
+ * compressed variable inflates only its first bytes).
+ *
+ * @example
+ * ```ts
+ * const vars = await whosmat('test.mat'); // scipy.io.whosmat('test.mat')
+ * vars[0]; // { name: 'x', shape: [2, 2], class: 'double' }
+ * ```
+ * @see scipy.io.whosmat
+ */
+export async function whosmat(source: string | Uint8Array | ArrayBuffer): Promise<MatVariableInfo[]> {
+  const { bytes, origin } = await bytesOf(source);
+  if (bytes.length === 0) throw new NdImageError('ERR_FORMAT', `${origin}: the file is empty`, { byteOffset: 0 });
+  if (isV4(bytes)) {
+    const limits: Limits = { maxBytes: 2 ** 31, maxDepth: 1, warn: () => undefined, matDtype: true, charsAs: 'string' };
+    return readV4(bytes, origin, limits).map(([name, v]) => ({
+      name,
+      shape:
+        typeof v === 'string'
+          ? [1, v.length]
+          : Array.isArray(v)
+            ? [v.length, (v[0] ?? '').length]
+            : v instanceof NdArray
+              ? [...v.shape]
+              : 'shape' in v
+                ? [...(v.shape as number[])]
+                : [...(v as { re: NdArray }).re.shape],
+      class:
+        typeof v === 'string' || Array.isArray(v) ? 'char' : 'kind' in v && v.kind === 'sparse' ? 'sparse' : 'double',
+    }));
+  }
+  return whosV5(header(bytes, origin));
+}

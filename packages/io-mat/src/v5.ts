@@ -5,7 +5,7 @@
  * dimension is checked against the bytes present before anything is allocated, inflation is
  * bounded, and nesting is limited, so hostile files end in `NdImageError`s.
  */
-import { inflateSync } from 'node:zlib';
+import { constants, inflateSync } from 'node:zlib';
 import { type DType, NdArray, NdImageError } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
 import type { MatCell, MatSparse, MatStruct, MatStructArray, MatValue } from './values.js';
@@ -18,6 +18,10 @@ export interface Limits {
   maxDepth: number;
   /** Called for variables that are skipped (objects, function handles). */
   warn: (message: string) => void;
+  /** Numeric values in their MATLAB class (true) or in the type they are stored in (SciPy's default). */
+  matDtype: boolean;
+  /** Char data as strings, or as int32 arrays of code points with MATLAB's dims. */
+  charsAs: 'string' | 'codes';
 }
 
 const MI = {
@@ -192,8 +196,11 @@ function matrix(
   const count = product(b, dims, dt.data);
   const value = (): MatValue | undefined => {
     if (cls in CLASS_DTYPE) {
-      const dtype = (flags & FLAG_LOGICAL) !== 0 ? 'bool' : (CLASS_DTYPE[cls] as DType);
       const rt = tag(b, cursor);
+      let dtype: DType = (flags & FLAG_LOGICAL) !== 0 ? 'bool' : (CLASS_DTYPE[cls] as DType);
+      // SciPy's default (mat_dtype=False): the storage type — a double stored as miUINT8 is uint8,
+      // a logical is uint8.
+      if (!limits.matDtype) dtype = STORAGE_DTYPE[rt.type] ?? dtype;
       const re = numbers(b, rt, cursor, count, dtype, limits);
       const real = columnMajor(re, dims, dtype);
       if ((flags & FLAG_COMPLEX) === 0) return real;
@@ -201,8 +208,10 @@ function matrix(
       return { kind: 'complex', re: real, im: columnMajor(numbers(b, it, rt.next, count, dtype, limits), dims, dtype) };
     }
     switch (cls) {
-      case 4:
-        return chars(b, tag(b, cursor), cursor, dims, count, limits.maxBytes / 8);
+      case 4: {
+        const text = chars(b, tag(b, cursor), cursor, dims, count, limits.maxBytes / 8);
+        return limits.charsAs === 'codes' ? codesOf(text, dims) : text;
+      }
       case 1: {
         const values: MatValue[] = [];
         for (let k = 0; k < count; k++) {
@@ -278,6 +287,18 @@ const STORAGE_OF: Partial<Record<DType, number>> = {
   uint64: 13,
 };
 const LITTLE_HOST = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const STORAGE_DTYPE: Partial<Record<number, DType>> = {
+  1: 'int8',
+  2: 'uint8',
+  3: 'int16',
+  4: 'uint16',
+  5: 'int32',
+  6: 'uint32',
+  7: 'float32',
+  9: 'float64',
+  12: 'int64',
+  13: 'uint64',
+};
 
 /**
  * `count` values of class `dtype` from a numeric data element: a view of the bytes when they are
@@ -416,6 +437,17 @@ function chars(b: Bytes, t: Tag, at: number, dims: number[], count: number, maxR
   return out;
 }
 
+/** Char data as an int32 array of code points with MATLAB's dims (column-major). */
+function codesOf(text: string | string[], dims: number[]): NdArray {
+  const rows = typeof text === 'string' ? [text] : text;
+  const r = dims[0] ?? 0;
+  const cells = rows.map((row) => Array.from(row, (ch) => ch.codePointAt(0) as number));
+  const c = r === 0 ? 0 : Math.max(0, ...cells.map((x) => x.length));
+  const data = new Int32Array(r * c);
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) data[i + r * j] = cells[i]?.[j] ?? 32;
+  return columnMajor(data, r === 0 ? [...dims] : [r, c], 'int32');
+}
+
 /** A struct: field names, then one matrix per field per element (column-major). */
 function struct(
   b: Bytes,
@@ -516,4 +548,71 @@ function sparse(b: Bytes, at: number, dims: number[], flags: number, limits: Lim
   };
 }
 
-void NdImageError;
+const CLASS_NAME: Record<number, string> = {
+  1: 'cell',
+  2: 'struct',
+  3: 'object',
+  4: 'char',
+  5: 'sparse',
+  6: 'double',
+  7: 'single',
+  8: 'int8',
+  9: 'uint8',
+  10: 'int16',
+  11: 'uint16',
+  12: 'int32',
+  13: 'uint32',
+  14: 'int64',
+  15: 'uint64',
+  16: 'function_handle',
+  17: 'opaque',
+};
+
+/** Name, dims and class of every variable, reading only each matrix's header. */
+export function whosV5(b: Bytes): { name: string; shape: number[]; class: string }[] {
+  const out: { name: string; shape: number[]; class: string }[] = [];
+  let at = 128;
+  while (at + 8 <= b.length) {
+    const t = tag(b, at);
+    let m: Bytes = b;
+    let mt: Tag = t;
+    let mAt = at;
+    if (t.type === MI.COMPRESSED) {
+      // The header is in the first bytes of the stream: inflate a prefix only.
+      const head = b.bytes.subarray(t.data, t.data + Math.min(t.nbytes, 4096));
+      let prefix: Buffer;
+      try {
+        prefix = inflateSync(head, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 1 << 16 });
+      } catch (e) {
+        if (e instanceof RangeError)
+          prefix = inflateSync(head, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 1 << 20 });
+        else b.fail(at, `zlib: ${(e as Error).message}`);
+      }
+      m = new Bytes(
+        new Uint8Array(prefix.buffer, prefix.byteOffset, prefix.byteLength),
+        b.little,
+        b.origin,
+        b.base + at,
+      );
+      const w = m.u32(0);
+      mt = { type: w, nbytes: 0, data: 8, next: 0 };
+      mAt = 0;
+    } else if (t.type !== MI.MATRIX) b.fail(at, `unknown top-level data type ${t.type}`);
+    if (mt.type !== MI.MATRIX) m.fail(mAt, `a compressed element holds data type ${mt.type}, not a matrix`);
+    const ft = tag(m, mt.data);
+    const w0 = m.u32(ft.data);
+    const dt = tag(m, ft.next);
+    const dims: number[] = [];
+    for (let k = 0; k < dt.nbytes / 4; k++) dims.push(m.i32(dt.data + 4 * k));
+    const nt = tag(m, dt.next);
+    const cls = w0 & 0xff;
+    const logical = ((w0 >>> 8) & FLAG_LOGICAL) !== 0;
+    out.push({
+      name: nameOf(m, nt),
+      shape: dims,
+      class: logical && cls !== 5 ? 'logical' : (CLASS_NAME[cls] ?? `class ${cls}`),
+    });
+    at = t.next;
+  }
+  return out;
+}
