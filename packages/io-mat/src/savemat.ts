@@ -6,11 +6,14 @@
 import { writeFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import { asarray, checkOptions, type DType, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
+import { v4Matrix } from './save-v4.js';
 import type { MatCell, MatComplex, MatSparse, MatStructArray, MatValue } from './values.js';
 
 /** Options of {@link savemat}. */
 export interface SavematOptions {
-  /** zlib-compress each variable (MAT v7). @defaultValue false (SciPy's default) */
+  /** `'5'` (MATLAB 5 and later) or `'4'` (2-D numeric, text and sparse only). @defaultValue '5' */
+  format?: '5' | '4';
+  /** zlib-compress each variable (MAT v7; level 5 only). @defaultValue false (SciPy's default) */
   doCompression?: boolean;
   /** 1-D arrays as 1×N rows or N×1 columns. @defaultValue 'row' */
   onedAs?: 'row' | 'column';
@@ -141,6 +144,21 @@ export async function savemat(
       `\`variables\` must be an object of name → value; got ${describeValue(variables)}`,
       { argument: 'variables' },
     );
+  const format = o.format ?? '5';
+  if (format !== '5' && format !== '4')
+    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`format\` must be '5' or '4'; got ${describeValue(format)}`, {
+      argument: 'format',
+    });
+  if (format === '4') {
+    const parts: Uint8Array[] = [];
+    for (const [name, value] of Object.entries(variables)) {
+      checkName(name, maxName, 'variable');
+      v4Matrix(parts, name, value);
+    }
+    const out = new Out();
+    for (const p of parts) out.raw(p);
+    return finish(out.result(), target);
+  }
   const out = new Out();
   const header = new Uint8Array(128).fill(0x20);
   const text = `MATLAB 5.0 MAT-file Platform: nodejs, Created on: ${new Date().toUTCString()}`;
@@ -162,7 +180,11 @@ export async function savemat(
       out.raw(z);
     } else matrix(out, name, value, { onedAs, maxName }, 0);
   }
-  const bytes = out.result();
+  return finish(out.result(), target);
+}
+
+/** Writes the bytes to `target` (when a path) and returns them. */
+async function finish(bytes: Uint8Array, target: string | null): Promise<Uint8Array> {
   if (target !== null) {
     try {
       await writeFile(target, bytes);

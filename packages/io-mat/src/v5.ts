@@ -6,7 +6,7 @@
  * bounded, and nesting is limited, so hostile files end in `NdImageError`s.
  */
 import { constants, inflateSync } from 'node:zlib';
-import { type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import { type DType, NdArray } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
 import type { MatCell, MatSparse, MatStruct, MatStructArray, MatValue } from './values.js';
 
@@ -170,7 +170,6 @@ function matrix(
   wanted?: ReadonlySet<string>,
 ): [string, MatValue] | undefined {
   if (depth > limits.maxDepth) b.limit(at, `cells and structs nest deeper than ${limits.maxDepth}`);
-  const end = t.data + t.nbytes;
   // An empty element (MATLAB writes [] in cells this way).
   if (t.nbytes === 0) return ['', new NdArray(new Float64Array(0), [0, 0], { dtype: 'float64' })];
   const ft = tag(b, t.data);
@@ -243,7 +242,6 @@ function matrix(
     }
   };
   const v = value();
-  void end;
   return v === undefined ? undefined : [name, v];
 }
 
