@@ -7,7 +7,8 @@ import { Bytes } from './bytes.js';
 import { type Simplified, simplify } from './simplify.js';
 import { isV4, readV4 } from './v4.js';
 import { type Limits, readV5, whosV5 } from './v5.js';
-import type { MatValue } from './values.js';
+import { readV73 } from './v73.js';
+import type { MatComplex, MatValue } from './values.js';
 
 /** Options of {@link loadmat}. */
 export interface LoadmatOptions {
@@ -70,7 +71,10 @@ export async function loadmat(
       { argument: 'charsAs' },
     );
   const wanted = o.variableNames === undefined ? undefined : new Set(o.variableNames);
-  const vars = read(bytes, origin, limits, wanted);
+  // v7.3 (HDF5: version 0x0200 after the 512-byte user block's MATLAB text) goes to h5wasm.
+  const vars = isV73(bytes)
+    ? (await readV73(bytes, origin, limits.warn)).filter(([n]) => wanted === undefined || wanted.has(n))
+    : read(bytes, origin, limits, wanted);
   const squeeze = o.squeezeMe === true || o.simplifyCells === true;
   // Null prototype: a variable called __proto__ is just a name.
   const out: Record<string, Simplified> = Object.create(null);
@@ -113,6 +117,17 @@ function header(bytes: Uint8Array, origin: string): Bytes {
     });
   if (version !== 0x0100) b.fail(124, `unknown MAT version ${hex(version >> 8)}${hex(version & 0xff)}`);
   return b;
+}
+
+/** A v7.3 file: the v5 header with version 0x0200, and HDF5's signature at byte 512. */
+function isV73(bytes: Uint8Array): boolean {
+  if (bytes.length < 520 || bytes[124] === undefined) return false;
+  const little = bytes[126] === 0x49;
+  const version = little
+    ? (bytes[124] as number) | ((bytes[125] as number) << 8)
+    : ((bytes[124] as number) << 8) | (bytes[125] as number);
+  const sig = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
+  return version === 0x0200 && sig.every((b, k) => bytes[512 + k] === b);
 }
 
 const hex = (v: number | undefined): string => `0x${(v ?? 0).toString(16).padStart(2, '0')}`;
@@ -170,24 +185,49 @@ export interface MatVariableInfo {
  */
 export async function whosmat(source: string | Uint8Array | ArrayBuffer): Promise<MatVariableInfo[]> {
   const { bytes, origin } = await bytesOf(source);
+  if (isV73(bytes)) {
+    // HDF5 has no cheap header walk here: the variables are read, then described.
+    const vars = await readV73(bytes, origin, () => undefined);
+    return vars.map(([name, v]) => ({ name, ...describe(v) }));
+  }
   if (bytes.length === 0) throw new NdImageError('ERR_FORMAT', `${origin}: the file is empty`, { byteOffset: 0 });
   if (isV4(bytes)) {
     const limits: Limits = { maxBytes: 2 ** 31, maxDepth: 1, warn: () => undefined, matDtype: true, charsAs: 'string' };
-    return readV4(bytes, origin, limits).map(([name, v]) => ({
-      name,
-      shape:
-        typeof v === 'string'
-          ? [1, v.length]
-          : Array.isArray(v)
-            ? [v.length, (v[0] ?? '').length]
-            : v instanceof NdArray
-              ? [...v.shape]
-              : 'shape' in v
-                ? [...(v.shape as number[])]
-                : [...(v as { re: NdArray }).re.shape],
-      class:
-        typeof v === 'string' || Array.isArray(v) ? 'char' : 'kind' in v && v.kind === 'sparse' ? 'sparse' : 'double',
-    }));
+    return readV4(bytes, origin, limits).map(([name, v]) => ({ name, ...describe(v) }));
   }
   return whosV5(header(bytes, origin));
 }
+
+/** Dims and class of a loaded value (for whosmat on v7.3 files). */
+function describe(v: MatValue): { shape: number[]; class: string } {
+  if (typeof v === 'string') return { shape: [v.length === 0 ? 0 : 1, v.length], class: 'char' };
+  if (Array.isArray(v)) {
+    const rows = v as string[];
+    return { shape: [rows.length, (rows[0] ?? '').length], class: 'char' };
+  }
+  if (v instanceof NdArray) {
+    const a = v as NdArray;
+    return { shape: [...a.shape], class: a.dtype === 'bool' ? 'logical' : (CLASS_OF[a.dtype] ?? a.dtype) };
+  }
+  const k = (v as { kind?: string }).kind;
+  if (k === 'complex') {
+    const re = (v as MatComplex).re;
+    return { shape: [...re.shape], class: CLASS_OF[re.dtype] ?? re.dtype };
+  }
+  if (k === 'cell' || k === 'sparse' || k === 'struct')
+    return { shape: [...(v as { shape: number[] }).shape], class: k };
+  return { shape: [1, 1], class: 'struct' };
+}
+
+const CLASS_OF: Partial<Record<string, string>> = {
+  float64: 'double',
+  float32: 'single',
+  int8: 'int8',
+  uint8: 'uint8',
+  int16: 'int16',
+  uint16: 'uint16',
+  int32: 'int32',
+  uint32: 'uint32',
+  int64: 'int64',
+  uint64: 'uint64',
+};
