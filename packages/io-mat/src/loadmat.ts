@@ -47,7 +47,8 @@ export interface LoadmatOptions {
  * @example
  * ```ts
  * const vars = await loadmat('test.mat'); // scipy.io.loadmat('test.mat', mat_dtype=True)
- * const x = vars.x; // an NdArray: x.get(0, 1) is MATLAB's x(1, 2)
+ * const x = vars.x; // an NdArray of MATLAB's dims
+ * x.get(0, 1); // 2  (MATLAB's x(1, 2))
  * ```
  * @see scipy.io.loadmat
  */
@@ -179,7 +180,7 @@ export interface MatVariableInfo {
  * @example
  * ```ts
  * const vars = await whosmat('test.mat'); // scipy.io.whosmat('test.mat')
- * vars[0]; // { name: 'x', shape: [2, 2], class: 'double' }
+ * vars[0]; // {"name": "x", "shape": [2, 2], "class": "double"}
  * ```
  * @see scipy.io.whosmat
  */
