@@ -137,3 +137,40 @@ describe('round trips', () => {
     );
   });
 });
+
+describe("MATLAB's logical-sparse quirk", () => {
+  it('reads a logical sparse matrix whose one-byte values are tagged miDOUBLE', async () => {
+    // 5 non-zeros: 5 bytes of data, a long-format element (MATLAB's quirk file has 5 too).
+    const sp: MatSparse = {
+      kind: 'sparse',
+      shape: [3, 4],
+      ir: Int32Array.of(0, 2, 1, 0, 2),
+      jc: Int32Array.of(0, 2, 3, 3, 5),
+      data: Float64Array.of(1, 1, 1, 1, 1),
+      logical: true,
+      toDense: () => {
+        throw new Error('unused');
+      },
+    };
+    const bytes = await savemat(null, { s: sp });
+    // savemat tags the data as miUINT8 (2) with 5 bytes; MATLAB tags them miDOUBLE (9), byte count
+    // unchanged. Tags sit on 8-byte boundaries.
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    let patched = 0;
+    for (let at = 128; at + 8 <= bytes.length; at += 8) {
+      if (view.getUint32(at, true) === 2 && view.getUint32(at + 4, true) === 5) {
+        view.setUint32(at, 9, true);
+        patched++;
+      }
+    }
+    expect(patched).toBe(1);
+    const back = (await loadmat(bytes)).s as MatSparse;
+    expect(back.logical).toBe(true);
+    expect([...back.data]).toEqual([1, 1, 1, 1, 1]);
+    expect(back.toDense().toArray()).toEqual([
+      [1, 0, 0, 1],
+      [0, 1, 0, 0],
+      [1, 0, 0, 1],
+    ]);
+  });
+});
