@@ -1,3 +1,3 @@
 import { packageBuild } from '../../tools/config/tsup.js';
 
-export default packageBuild();
+export default packageBuild({ index: 'src/index.ts', 'v73-worker': 'src/v73-worker.ts' });

@@ -7,7 +7,7 @@ import { Bytes } from './bytes.js';
 import { type Simplified, simplify } from './simplify.js';
 import { isV4, readV4 } from './v4.js';
 import { type Limits, readV5, whosV5 } from './v5.js';
-import { readV73 } from './v73.js';
+import { readV73Threaded } from './v73-thread.js';
 import type { MatComplex, MatValue } from './values.js';
 
 /** Options of {@link loadmat}. */
@@ -32,6 +32,11 @@ export interface LoadmatOptions {
   matDtype?: boolean;
   /** Char data as strings, or as int32 arrays of code points (SciPy's `chars_as_strings=False`). @defaultValue 'string' */
   charsAs?: 'string' | 'codes';
+  /**
+   * v7.3 (HDF5) files are read on a worker thread (the HDF5 library can loop forever on a damaged
+   * file); past this many milliseconds it is stopped with `ERR_LIMIT`. @defaultValue 60000
+   */
+  timeLimitMs?: number;
 }
 
 /**
@@ -72,9 +77,12 @@ export async function loadmat(
       { argument: 'charsAs' },
     );
   const wanted = o.variableNames === undefined ? undefined : new Set(o.variableNames);
+  const timeLimit = o.timeLimitMs === undefined ? 60_000 : checkInteger(o.timeLimitMs, 'timeLimitMs', { min: 1 });
   // v7.3 (HDF5: version 0x0200 after the 512-byte user block's MATLAB text) goes to h5wasm.
   const vars = isV73(bytes)
-    ? (await readV73(bytes, origin, limits.warn)).filter(([n]) => wanted === undefined || wanted.has(n))
+    ? (await readV73Threaded(bytes, origin, limits.warn, timeLimit)).filter(
+        ([n]) => wanted === undefined || wanted.has(n),
+      )
     : read(bytes, origin, limits, wanted);
   const squeeze = o.squeezeMe === true || o.simplifyCells === true;
   // Null prototype: a variable called __proto__ is just a name.
@@ -112,10 +120,15 @@ function header(bytes: Uint8Array, origin: string): Bytes {
     );
   const b = new Bytes(bytes, little, origin);
   const version = b.u16(124);
+  // A real v7.3 file has HDF5 at byte 512 and never reaches here (see isV73).
   if (version === 0x0200)
-    throw new NdImageError('ERR_UNSUPPORTED', `${origin}: a MAT v7.3 (HDF5) file; reading those is not supported yet`, {
-      byteOffset: 124,
-    });
+    throw new NdImageError(
+      'ERR_FORMAT',
+      `${origin}: the header says MAT v7.3 (HDF5), but there is no HDF5 data at byte 512`,
+      {
+        byteOffset: 124,
+      },
+    );
   if (version !== 0x0100) b.fail(124, `unknown MAT version ${hex(version >> 8)}${hex(version & 0xff)}`);
   return b;
 }
@@ -188,7 +201,7 @@ export async function whosmat(source: string | Uint8Array | ArrayBuffer): Promis
   const { bytes, origin } = await bytesOf(source);
   if (isV73(bytes)) {
     // HDF5 has no cheap header walk here: the variables are read, then described.
-    const vars = await readV73(bytes, origin, () => undefined);
+    const vars = await readV73Threaded(bytes, origin, () => undefined, 60_000);
     return vars.map(([name, v]) => ({ name, ...describe(v) }));
   }
   if (bytes.length === 0) throw new NdImageError('ERR_FORMAT', `${origin}: the file is empty`, { byteOffset: 0 });

@@ -10,6 +10,7 @@
  * group of its fields; sparse is a group of `data`, `ir`, `jc` with `MATLAB_sparse` = rows.
  */
 import { type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import { sparseOf } from './plain.js';
 import type { MatCell, MatSparse, MatStruct, MatStructArray, MatValue } from './values.js';
 
 /** The parts of h5wasm used here (declared locally: it is an optional peer dependency). */
@@ -77,12 +78,18 @@ export async function readV73(
       });
     }
     const out: [string, MatValue][] = [];
-    for (const key of file.keys()) {
-      if (key === '#refs#' || key === '#subsystem#') continue;
-      const entity = file.get(key);
-      if (entity === null) continue;
-      const v = value(file, entity, h, `${origin}: ${key}`, warn, 0);
-      if (v !== undefined) out.push([key, v]);
+    try {
+      for (const key of file.keys()) {
+        if (key === '#refs#' || key === '#subsystem#') continue;
+        const entity = file.get(key);
+        if (entity === null) continue;
+        const v = value(file, entity, h, `${origin}: ${key}`, warn, 0);
+        if (v !== undefined) out.push([key, v]);
+      }
+    } catch (e) {
+      // HDF5 errors from inside h5wasm (damaged structures) become format errors naming the file.
+      if (e instanceof NdImageError) throw e;
+      throw new NdImageError('ERR_FORMAT', `${origin}: damaged HDF5 data (${(e as Error).message ?? e})`, { cause: e });
     }
     return out;
   } finally {
@@ -271,20 +278,5 @@ function sparse(g: H5Group, cls: string | undefined, where: string): MatSparse {
     data = Float64Array.from(raw as [number, number][], (p) => p[0]);
     imag = Float64Array.from(raw as [number, number][], (p) => p[1]);
   } else data = Float64Array.from(raw as ArrayLike<number>, (v) => (logical ? (v ? 1 : 0) : v));
-  return {
-    kind: 'sparse',
-    shape: [m, n],
-    ir,
-    jc,
-    data,
-    imag,
-    logical,
-    toDense(): NdArray {
-      const out = logical ? new Uint8Array(m * n) : new Float64Array(m * n);
-      for (let j = 0; j < n; j++)
-        for (let k = jc[j] as number; k < (jc[j + 1] as number); k++)
-          out[(ir[k] as number) * n + j] = data[k] as number;
-      return new NdArray(out, [m, n], { dtype: logical ? 'bool' : 'float64' });
-    },
-  };
+  return sparseOf({ shape: [m, n], ir, jc, data, imag, logical });
 }

@@ -4,7 +4,7 @@
  * test/fixtures/v73/LAYOUT.md) read to the values recorded in their manifest.
  */
 import { readFileSync } from 'node:fs';
-import type { NdArray } from '@ndimage/core-array';
+import type { NdArray, NdImageError } from '@ndimage/core-array';
 import { loadNpyFixture } from '@ndimage/core-array/testing';
 import { describe, expect, it } from 'vitest';
 import { loadmat, type MatValue, whosmat } from '../src/index.js';
@@ -28,4 +28,33 @@ describe('MAT v7.3 (HDF5)', () => {
       expect(info.map((v) => v.name).sort()).toEqual(c.variables.map(([n]) => n).sort());
     });
   }
+});
+
+describe('damaged v7.3 files', () => {
+  const good = readFileSync(new URL('containers.mat', dir));
+  /** `good` with 20 bytes past the user block inverted, a pattern chosen by `k`. */
+  const damaged = (k: number): Uint8Array => {
+    const b = new Uint8Array(good);
+    for (let j = 0; j < 20; j++) {
+      const at = 600 + ((k * 997 + j * 131) % (b.length - 600));
+      b[at] = (b[at] as number) ^ 0x55;
+    }
+    return b;
+  };
+
+  it('truncated HDF5 data is ERR_FORMAT', async () => {
+    const e = await loadmat(new Uint8Array(good.subarray(0, 2000))).catch((x: unknown) => x);
+    expect((e as NdImageError).code).toBe('ERR_FORMAT');
+  });
+
+  it('a file that sends the HDF5 library into an endless loop stops at timeLimitMs (ERR_LIMIT)', {
+    timeout: 30_000,
+  }, async () => {
+    const t0 = performance.now();
+    const e = await loadmat(damaged(4), { timeLimitMs: 2000 }).catch((x: unknown) => x);
+    expect((e as NdImageError).code).toBe('ERR_LIMIT');
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    // The next read works: the stuck worker was terminated, not reused.
+    expect(Object.keys(await loadmat(new URL('containers.mat', dir).pathname))).toEqual(['c', 's', 'sa', 'sp']);
+  });
 });

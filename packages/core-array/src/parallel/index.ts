@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { disableThreads, enableThreads } from './pool.js';
+export { disableThreads, enableThreads, workerExecArgv } from './pool.js';
 export {
   bands,
   builtFile,

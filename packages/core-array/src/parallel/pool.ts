@@ -83,7 +83,13 @@ class Pool implements ThreadBackend {
 /**
  * The parent's Node flags minus the `@ndimage/source` export condition: workers run the built
  * JavaScript, and with that condition they would resolve sibling packages to TypeScript sources
- * (as a test runner's parent process does) that plain Node cannot load.
+ * (as a test runner's parent process does) that plain Node cannot load. For packages that start
+ * their own workers too.
+ *
+ * @example
+ * ```ts
+ * workerExecArgv(['--conditions', '@ndimage/source', '--no-warnings']); // ['--no-warnings']
+ * ```
  */
 export function workerExecArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
