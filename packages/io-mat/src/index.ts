@@ -1,9 +1,7 @@
 /**
- * `@ndimage/io-mat`: MATLAB .mat files for TypeScript — levels 4 and 5 (v5, v6, v7, compressed),
- * both byte orders, every class, with its own typed-array codec (see the README for why).
- *
- * Status: `loadmat` (with SciPy's options), `whosmat` and `savemat` (level 5, compressed or not) are
- * in place; level-4 writing and v7.3 come next (issue #7 is open).
+ * `@ndimage/io-mat`: MATLAB .mat files for TypeScript — `loadmat` (levels 4 and 5, compressed, and
+ * v7.3/HDF5 through the optional peer dependency h5wasm), `whosmat`, and `savemat` (levels 5 and
+ * 4, SciPy's bytes), with a typed-array codec of its own (see the README for why).
  *
  * @packageDocumentation
  */
