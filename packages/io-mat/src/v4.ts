@@ -5,6 +5,7 @@
  */
 import { NdArray } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
+import { sparseOf } from './plain.js';
 import type { Limits } from './v5.js';
 import type { MatSparse, MatValue } from './values.js';
 
@@ -119,20 +120,5 @@ function v4Sparse(b: Bytes, at: number, table: Float64Array, rows: number, cols:
     jc[c + 1] = (jc[c + 1] as number) + 1;
   });
   for (let j = 0; j < n; j++) jc[j + 1] = (jc[j + 1] as number) + (jc[j] as number);
-  return {
-    kind: 'sparse',
-    shape: [m, n],
-    ir,
-    jc,
-    data,
-    imag,
-    logical: false,
-    toDense(): NdArray {
-      const out = new Float64Array(m * n);
-      for (let j = 0; j < n; j++)
-        for (let k = jc[j] as number; k < (jc[j + 1] as number); k++)
-          out[(ir[k] as number) * n + j] = data[k] as number;
-      return new NdArray(out, [m, n], { dtype: 'float64' });
-    },
-  };
+  return sparseOf({ shape: [m, n], ir, jc, data, imag, logical: false });
 }

@@ -8,6 +8,7 @@
 import { constants, inflateSync } from 'node:zlib';
 import { type DType, NdArray } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
+import { sparseOf } from './plain.js';
 import type { MatCell, MatSparse, MatStruct, MatStructArray, MatValue } from './values.js';
 
 /** Limits of one load. */
@@ -528,22 +529,7 @@ function sparse(b: Bytes, at: number, dims: number[], flags: number, limits: Lim
   const prt = tag(b, jct.next);
   const data = readValues(prt, jct.next);
   const imag = (flags & FLAG_COMPLEX) !== 0 ? readValues(tag(b, prt.next), prt.next) : undefined;
-  return {
-    kind: 'sparse',
-    shape: [m, n],
-    ir,
-    jc,
-    data,
-    imag,
-    logical,
-    toDense(): NdArray {
-      const out = logical ? new Uint8Array(m * n) : new Float64Array(m * n);
-      for (let j = 0; j < n; j++)
-        for (let k = jc[j] as number; k < (jc[j + 1] as number); k++)
-          out[(ir[k] as number) * n + j] = data[k] as number;
-      return new NdArray(out, [m, n], { dtype: logical ? 'bool' : 'float64' });
-    },
-  };
+  return sparseOf({ shape: [m, n], ir, jc, data, imag, logical });
 }
 
 const CLASS_NAME: Record<number, string> = {
