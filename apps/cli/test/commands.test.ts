@@ -1,0 +1,130 @@
+/**
+ * End to end through `main` (the bin's code) on temporary files: every command on images, .npy
+ * and .mat, results equal to the library calls, and the failures — missing files, bad flags,
+ * existing outputs, missing folders — each a non-zero exit with one line and no file left behind.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { array, greater, mul, random, readNpy, writeNpy } from '@ndimage/core-array';
+import { gaussianFilter } from '@ndimage/filters';
+import { imread } from '@ndimage/io-image';
+import { loadmat, savemat } from '@ndimage/io-mat';
+import { label } from '@ndimage/morphology';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ndimage-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const at = (f: string): string => join(dir, f);
+copyFileSync(new URL('./data/coins.png', import.meta.url), at('coins.png'));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, {
+    stdout: { write: (t: string) => out.push(t) },
+    stderr: { write: (t: string) => err.push(t) },
+  });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('commands', () => {
+  it('gaussian on .npy keeps SciPy’s dtype and equals the library call', async () => {
+    const a = mul(random([20, 30], { seed: 1 }), 255).astype('uint8');
+    writeFileSync(at('a.npy'), writeNpy(a));
+    const r = await run('gaussian', at('a.npy'), at('g.npy'), '--sigma', '2');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    const g = readNpy(new Uint8Array(readFileSync(at('g.npy'))));
+    expect(g.dtype).toBe('uint8');
+    expect(Array.from(g.data as Uint8Array)).toEqual(Array.from(gaussianFilter(a, 2).data as Uint8Array));
+  });
+
+  it('gaussian, sobel, prewitt and derivative on an image write images', async () => {
+    for (const args of [
+      ['gaussian', at('coins.png'), at('blur.png'), '--sigma', '3'],
+      ['sobel', at('coins.png'), at('sobel.png'), '--magnitude'],
+      ['prewitt', at('coins.png'), at('prewitt.png'), '--axis', '0'],
+      ['derivative', at('coins.png'), at('dx.png'), '--sigma', '2', '--axis', '1'],
+    ]) {
+      const r = await run(...(args as string[]));
+      expect(r.code, r.err).toBe(0);
+      expect((await imread(args[2] as string)).shape).toEqual([303, 384]);
+    }
+  });
+
+  it('label and count: the textbook’s object count, stable', async () => {
+    const r = await run('label', at('coins.png'), at('labels.npy'), '--threshold', '100', '--json');
+    expect(r.code, r.err).toBe(0);
+    const { count } = JSON.parse(r.out) as { count: number };
+    const grey = await imread(at('coins.png'));
+    const expected = label(
+      grey.astype('float64').data.length ? (await import('@ndimage/core-array')).greater(grey, 100) : grey,
+    ).count;
+    expect(count).toBe(expected);
+    const c = await run('count', at('coins.png'), '--threshold', '100', '--open', '3x3', '--iterations', '2');
+    expect(c.code).toBe(0);
+    expect(Number(c.out)).toBeGreaterThan(0);
+    expect(Number(c.out)).toBeLessThanOrEqual(count);
+  });
+
+  it('morph and denoise', async () => {
+    expect(
+      (await run('morph', 'open', at('coins.png'), at('open.png'), '--threshold', '100', '--structure', '9x5')).code,
+    ).toBe(0);
+    expect((await run('morph', 'fill-holes', at('coins.png'), at('filled.png'), '--threshold', '100')).code).toBe(0);
+    const d = await run('denoise', at('coins.png'), at('rof.png'), '--texture', at('texture.png'), '--json');
+    expect(d.code, d.err).toBe(0);
+    expect(JSON.parse(d.out).iterations).toBeGreaterThan(0);
+    expect(existsSync(at('texture.png'))).toBe(true);
+  });
+
+  it('.mat in and out; info; convert', async () => {
+    await savemat(at('in.mat'), {
+      im: array([
+        [1, 2],
+        [3, 4],
+      ]),
+    });
+    expect((await run('gaussian', at('in.mat'), at('out.mat'), '--sigma', '1', '--out-var', 'blur')).code).toBe(0);
+    expect(Object.keys(await loadmat(at('out.mat')))).toEqual(['blur']);
+    const info = await run('info', at('in.mat'));
+    expect(info.out).toContain('im  2×2  double');
+    const i2 = await run('info', at('coins.png'), '--json');
+    expect(JSON.parse(i2.out)).toMatchObject({ shape: [303, 384], dtype: 'uint8' });
+    expect((await run('convert', at('coins.png'), at('coins.npy'))).code).toBe(0);
+    expect(readNpy(new Uint8Array(readFileSync(at('coins.npy')))).shape).toEqual([303, 384]);
+  });
+});
+
+describe('failures', () => {
+  it('each exits non-zero with one line naming the problem, and leaves no file', async () => {
+    const before = new Set(readdirSync(dir));
+    const cases: [string[], number, string][] = [
+      [['gaussian', at('missing.png'), at('x.png'), '--sigma', '1'], 1, 'missing.png: no such file'],
+      [['gaussian', at('coins.png'), at('x.png'), '--sigma', '-1'], 2, '--sigma must be a number ≥ 0'],
+      [['gaussian', at('coins.png'), at('x.png'), '--sigma', 'abc'], 2, "got 'abc'"],
+      [['morph', 'open', at('coins.png'), at('x.png'), '--structure', '0x5'], 2, '--structure must be HxW'],
+      [['gaussian', at('coins.png'), at('blur.png'), '--sigma', '1'], 1, 'exists (use --force'],
+      [['gaussian', at('coins.png'), at('nope/x.png'), '--sigma', '1'], 1, 'does not exist'],
+      [['gaussian', at('coins.png'), at('coins.png'), '--sigma', '1', '--force'], 1, 'the output is the input'],
+      [['gaussian', at('in.mat'), at('x.npy'), '--sigma', '1', '--var', 'nope'], 1, "no numeric variable 'nope'"],
+      [['frobnicate'], 2, "unknown command 'frobnicate'"],
+    ];
+    writeFileSync(at('corrupt.png'), Buffer.from('not a png at all'));
+    cases.push([['info', at('corrupt.png')], 1, 'corrupt.png']);
+    for (const [args, code, text] of cases) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(/^ndimage: error: /);
+      expect(r.err).toContain(text);
+    }
+    const after = readdirSync(dir).filter((f) => !before.has(f) && f !== 'corrupt.png');
+    expect(after).toEqual([]);
+  });
+
+  it('--force overwrites', async () => {
+    expect((await run('gaussian', at('coins.png'), at('blur.png'), '--sigma', '1', '--force')).code).toBe(0);
+  });
+});
