@@ -19,6 +19,7 @@ import {
 } from '@ndimage/morphology';
 import { denoise, denoiseTv } from '@ndimage/rof';
 import type { Command } from 'commander';
+import { runDemo } from './demo.js';
 import { kindOf, readArray, writeArray } from './files.js';
 import type { CliIO } from './main.js';
 import { UsageError } from './usage.js';
@@ -324,6 +325,20 @@ export function registerCommands(program: Command, io: CliIO): void {
         o.json
           ? `${JSON.stringify(info)}\n`
           : `${info.shape.join('×')} ${info.dtype}  min ${min}  max ${max}  mean ${info.mean}\n`,
+      );
+    });
+
+  program
+    .command('demo')
+    .argument('[outdir]', 'where to write the figures', 'ndimage-demo')
+    .description('the textbook chapter’s figures on the bundled images: PNGs and an index.html')
+    .addHelpText('after', '\nExample:\n  ndimage demo out && open out/index.html\n')
+    .action(async (outdir: string) => {
+      const t0 = performance.now();
+      const figures = await runDemo(outdir, (line) => io.stdout.write(`${line}\n`));
+      const files = figures.reduce((n, f) => n + f.images.length, 0);
+      io.stdout.write(
+        `${files} images and index.html in ${outdir} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
       );
     });
 
