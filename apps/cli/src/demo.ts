@@ -124,7 +124,7 @@ export async function runDemo(dir: string, log: (line: string) => void): Promise
   return figures;
 }
 
-function escape(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -132,10 +132,10 @@ function page(figures: Figure[]): string {
   const body = figures
     .map(
       (f) =>
-        `<section><h2>${escape(f.title)}</h2><p>${escape(f.caption)}</p><div class="row">${f.images
+        `<section><h2>${escapeHtml(f.title)}</h2><p>${escapeHtml(f.caption)}</p><div class="row">${f.images
           .map(
             (i) =>
-              `<figure><img src="${i.file}" alt="${escape(i.label)}"><figcaption>${escape(i.label)}</figcaption></figure>`,
+              `<figure><img src="${i.file}" alt="${escapeHtml(i.label)}"><figcaption>${escapeHtml(i.label)}</figcaption></figure>`,
           )
           .join('')}</div></section>`,
     )
