@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 /**
- * The `ndimage` executable: runs {@link main} on the process's argv and exits with its code.
+ * The `ndimage` executable: runs {@link main} on the process's argv and streams, exits with its code.
  */
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+});

@@ -1,338 +1,197 @@
 /**
- * The commands: each reads, calls the library, writes. Images are processed in float64 and
- * written with a scale policy (clip for smoothing, denoising and morphology; stretch for signed
- * results such as derivatives); `.npy` and `.mat` keep SciPy's dtypes.
+ * The commands' flags and help (commander), and the dispatch: one input runs here (with
+ * iteration progress for denoise); several inputs, a folder, a glob or `--out-dir` run as a batch
+ * on worker threads (batch.ts). The work itself is in jobs.ts.
  */
-
-import { add, greater, less, type NdArray, sqrt, square } from '@ndimage/core-array';
-import { gaussianFilter, prewitt, sobel } from '@ndimage/filters';
-import type { Scale } from '@ndimage/io-image';
-import {
-  binaryClosing,
-  binaryDilation,
-  binaryErosion,
-  binaryFillHoles,
-  binaryOpening,
-  box,
-  cross,
-  label,
-} from '@ndimage/morphology';
-import { denoise, denoiseTv } from '@ndimage/rof';
+import { existsSync, statSync } from 'node:fs';
+import { DTYPES } from '@ndimage/core-array';
 import type { Command } from 'commander';
+import { Option } from 'commander';
+import { isDynamicPattern } from 'tinyglobby';
+import { expandInputs, planOutputs, runTasks, type Task } from './batch.js';
 import { runDemo } from './demo.js';
-import { kindOf, readArray, writeArray } from './files.js';
+import { checkTarget, FORMATS, type Streams } from './files.js';
+import { JOBS, type Report, WRITES_OUTPUT } from './jobs.js';
 import type { CliIO } from './main.js';
+import { type Common, integer, modeFlag, number, numbers, oneOf, SCALES, sizes } from './options.js';
+import { progressFor } from './progress.js';
 import { UsageError } from './usage.js';
 
-/** A number, or a comma list of numbers (one per axis), with the flag named in errors. */
-function numbers(flag: string, min = Number.NEGATIVE_INFINITY): (v: string) => number | number[] {
-  return (v) => {
-    const parts = v.split(',').map((p) => Number(p.trim()));
-    if (parts.length === 0 || parts.some((x) => !Number.isFinite(x) || x < min))
-      throw new UsageError(
-        `${flag} must be a number${min > Number.NEGATIVE_INFINITY ? ` ≥ ${min}` : ''} or a comma list of them; got '${v}'`,
-      );
-    return parts.length === 1 ? (parts[0] as number) : parts;
-  };
+const isDirectory = (f: string): boolean => existsSync(f) && statSync(f).isDirectory();
+
+/** Set by the actions: the exit code of a batch with failures. */
+export interface RunState {
+  code: number;
+  /** `--debug`: print stacks. */
+  debug: boolean;
 }
 
-function integer(flag: string, min: number): (v: string) => number {
-  return (v) => {
-    const x = Number(v);
-    if (!Number.isInteger(x) || x < min) throw new UsageError(`${flag} must be an integer ≥ ${min}; got '${v}'`);
-    return x;
-  };
-}
-
-interface Common {
-  force?: boolean;
-  var?: string;
-  outVar?: string;
-  scale?: Scale;
-  mode?: 'L' | 'RGB';
-}
-
-const COMMON = (c: Command): Command =>
+/** Flags every command that reads an array takes. */
+const reading = (c: Command): Command =>
   c
-    .option('-f, --force', 'overwrite OUT if it exists')
     .option('--var <name>', 'the .mat variable to read (default: the only numeric one)')
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        "image mode 'L' (grey) or 'RGB', and/or boundary mode (reflect, nearest, …)",
+      ).argParser(modeFlag),
+    )
+    .option('-q, --quiet', 'no progress output')
+    .option('-j, --jobs <n>', 'worker threads for several inputs (default: all cores)', integer('--jobs', 1));
+
+/** Flags every command that writes an array takes. */
+const writing = (c: Command): Command =>
+  reading(c)
+    .option('-f, --force', 'overwrite outputs that exist')
+    .option('-o, --out-dir <dir>', 'write each input to DIR under its own name (several inputs)')
+    .option(
+      '--format <f>',
+      `format of stdout (-) and of --out-dir files: ${FORMATS.join(', ')}`,
+      oneOf('--format', FORMATS),
+    )
     .option('--out-var <name>', 'the .mat variable to write', 'out')
-    .option('--scale <policy>', "writing images: 'clip', 'stretch' or 'none'")
-    .option('--mode <mode>', "reading images: 'L' (grey, Pillow's formula) or 'RGB'");
+    .addOption(new Option('--scale <policy>', 'how float results become 8-bit pixels').choices(SCALES as string[]))
+    .option('--cval <c>', 'the value outside the image for --mode constant', number('--cval'));
 
-async function input(path: string, o: Common): Promise<NdArray> {
-  if (o.mode !== undefined && o.mode !== 'L' && o.mode !== 'RGB')
-    throw new UsageError(`--mode must be L or RGB; got '${o.mode}'`);
-  const a = await readArray(path, { variable: o.var, mode: o.mode });
-  // Images are processed in float64 (the library's results then keep their sign and fractions).
-  return kindOf(path) === 'image' ? a.astype('float64') : a;
-}
-
-async function output(path: string, a: NdArray, o: Common, inputs: string[], defaultScale: Scale): Promise<void> {
-  if (o.scale !== undefined && !['clip', 'stretch', 'none'].includes(o.scale))
-    throw new UsageError(`--scale must be clip, stretch or none; got '${o.scale}'`);
-  await writeArray(path, a, { force: o.force, variable: o.outVar, scale: o.scale ?? defaultScale, inputs });
-}
-
-/** Per-axis values for a 2-D filter on a maybe-colour image: 0 on the channel axis. */
-const spatial = (a: NdArray, v: number | number[]): number | number[] =>
-  a.ndim === 3 && typeof v === 'number' ? [v, v, 0] : v;
+const example = (lines: string): string => `\nExamples:\n${lines}\n`;
 
 /** Registers every command on `program`. */
-export function registerCommands(program: Command, io: CliIO): void {
-  COMMON(program.command('gaussian').argument('<in>').argument('<out>'))
-    .description('Gaussian blur (scipy.ndimage.gaussian_filter); colour images per channel')
-    .requiredOption('--sigma <s>', 'σ, one or per axis (S[,S…])', numbers('--sigma', 0))
-    .option('--order <o>', 'derivative order per axis', numbers('--order', 0))
-    .option('--truncate <t>', 'radius in σ', numbers('--truncate', 0))
-    .addHelpText('after', '\nExample:\n  ndimage gaussian photo.jpg blurred.png --sigma 5\n')
-    .action(
-      async (
-        inPath: string,
-        outPath: string,
-        o: Common & { sigma: number | number[]; order?: number | number[]; truncate?: number },
-      ) => {
-        const a = await input(inPath, o);
-        const order = o.order === undefined ? undefined : (spatial(a, o.order) as number | number[]);
-        const r = gaussianFilter(a, spatial(a, o.sigma), { order, truncate: o.truncate as number | undefined });
-        await output(outPath, r, o, [inPath], o.order === undefined ? 'clip' : 'stretch');
-      },
-    );
+export function registerCommands(program: Command, io: CliIO & { stdin?: Streams['stdin'] }, state: RunState): void {
+  const run =
+    (command: string) =>
+    async (...args: unknown[]) => {
+      // commander passes the positionals, then the options, then the command.
+      const o = args[args.length - 2] as Common & Record<string, unknown>;
+      const positionals = args.slice(0, -2) as (string | string[])[];
+      const files = positionals.flat();
+      const extra: Record<string, unknown> = { debug: state.debug };
+      if (command === 'morph') extra.op = files.shift();
+      state.code = await dispatch(command, files, o, io, extra);
+    };
 
-  for (const [name, fn] of [
-    ['sobel', sobel],
-    ['prewitt', prewitt],
-  ] as const) {
-    COMMON(program.command(name).argument('<in>').argument('<out>'))
+  writing(program.command('gaussian').argument('<files...>'))
+    .usage('IN OUT --sigma S [options]  |  IN... --out-dir DIR --sigma S [options]')
+    .description('Gaussian blur or derivative (scipy.ndimage.gaussian_filter); colour images per channel')
+    .requiredOption('-s, --sigma <s>', 'σ, one or per axis (S[,S…])', numbers('--sigma', 0))
+    .option('--order <o>', 'derivative order, one or per axis', numbers('--order', 0))
+    .option('--truncate <t>', 'kernel radius in σ (default 4)', number('--truncate', 0))
+    .option('--radius <r>', 'kernel radius, overriding --truncate', numbers('--radius', 0))
+    .addHelpText(
+      'after',
+      example(
+        '  ndimage gaussian photo.jpg blurred.png --sigma 5\n  ndimage gaussian shots/*.png -o blurred --sigma 2',
+      ),
+    )
+    .action(run('gaussian'));
+
+  for (const name of ['sobel', 'prewitt']) {
+    writing(program.command(name).argument('<files...>'))
+      .usage('IN OUT [--axis A | --magnitude] [options]')
       .description(`${name} derivative along an axis, or the gradient magnitude (scipy.ndimage.${name})`)
-      .option('--axis <a>', 'axis of the derivative (0 rows, 1 columns)', integer('--axis', 0))
-      .option('--magnitude', 'the gradient magnitude √(dx² + dy²)')
-      .addHelpText('after', `\nExample:\n  ndimage ${name} photo.png edges.png --magnitude --mode L\n`)
-      .action(async (inPath: string, outPath: string, o: Common & { axis?: number; magnitude?: boolean }) => {
-        const a = await input(inPath, o);
-        const r = o.magnitude
-          ? sqrt(add(square(fn(a, { axis: 0, output: 'float64' })), square(fn(a, { axis: 1, output: 'float64' }))))
-          : fn(a, { axis: o.axis ?? -1 });
-        await output(outPath, r, o, [inPath], o.magnitude ? 'clip' : 'stretch');
-      });
+      .option('--axis <a>', 'axis of the derivative (0 rows, 1 columns; default the last)', integer('--axis', 0))
+      .option('--magnitude', 'the gradient magnitude √(Σ dₖ²)')
+      .addHelpText('after', example(`  ndimage ${name} photo.png edges.png --magnitude --mode L`))
+      .action(run(name));
   }
 
-  COMMON(program.command('derivative').argument('<in>').argument('<out>'))
-    .description('Gaussian derivative (the textbook’s Figure 1-11): along an axis or the magnitude')
-    .requiredOption('--sigma <s>', 'σ', numbers('--sigma', 0))
+  writing(program.command('derivative').argument('<files...>'))
+    .usage('IN OUT --sigma S (--axis A | --magnitude) [options]')
+    .description('Gaussian derivative (the textbook’s Figure 1-11) along an axis, or its magnitude')
+    .requiredOption('-s, --sigma <s>', 'σ', numbers('--sigma', 0))
     .option('--axis <a>', 'axis (0 rows, 1 columns)', integer('--axis', 0))
-    .option('--magnitude', 'the gradient magnitude')
-    .addHelpText('after', '\nExample:\n  ndimage derivative photo.png dx.png --sigma 5 --axis 1 --mode L\n')
-    .action(
-      async (inPath: string, outPath: string, o: Common & { sigma: number; axis?: number; magnitude?: boolean }) => {
-        const a = await input(inPath, o);
-        const d = (axis: number) =>
-          gaussianFilter(a, o.sigma, { order: axis === 0 ? [1, 0] : [0, 1], output: 'float64' });
-        if (!o.magnitude && o.axis === undefined) throw new UsageError('derivative needs --axis A or --magnitude');
-        const r = o.magnitude ? sqrt(add(square(d(0)), square(d(1)))) : d(o.axis as number);
-        await output(outPath, r, o, [inPath], o.magnitude ? 'clip' : 'stretch');
-      },
-    );
+    .option('--magnitude', 'the gradient magnitude (scipy.ndimage.gaussian_gradient_magnitude)')
+    .option('--truncate <t>', 'kernel radius in σ (default 4)', number('--truncate', 0))
+    .addHelpText('after', example('  ndimage derivative photo.png dx.png --sigma 5 --axis 1 --mode L'))
+    .action(run('derivative'));
 
-  const thresholded = async (inPath: string, o: Common & { threshold?: number; below?: boolean }): Promise<NdArray> => {
-    const a = await input(inPath, { ...o, mode: o.mode ?? (kindOf(inPath) === 'image' ? 'L' : undefined) });
-    if (o.threshold === undefined) return a;
-    return o.below ? less(a, o.threshold) : greater(a, o.threshold);
-  };
+  const objects = (c: Command): Command =>
+    c
+      .option('-t, --threshold <t>', 'objects are pixels above T (below with --below)', number('--threshold'))
+      .option('--below', 'objects are pixels below the threshold')
+      .option('--connectivity <n>', '1 (4-neighbours) or 2 (8-neighbours)', integer('--connectivity', 1, 2), 1)
+      .option('--json', 'print the count as JSON');
 
-  COMMON(program.command('label').argument('<in>').argument('<out>'))
-    .description('label connected objects (scipy.ndimage.label); prints the count')
-    .option('--connectivity <n>', '1 (4-neighbours) or 2 (8-neighbours)', integer('--connectivity', 1), 1)
-    .option('--threshold <t>', 'objects are pixels above T (or below, with --below)', numbers('--threshold'))
-    .option('--below', 'objects are pixels below the threshold')
-    .option('--json', 'print {"count": N}')
-    .addHelpText('after', '\nExample:\n  ndimage label coins.png labels.png --threshold 100\n')
-    .action(
-      async (
-        inPath: string,
-        outPath: string,
-        o: Common & { connectivity: number; threshold?: number; below?: boolean; json?: boolean },
-      ) => {
-        const mask = await thresholded(inPath, o);
-        const { labels, count } = label(mask, { structure: o.connectivity === 2 ? box([3, 3]) : undefined });
-        await output(
-          outPath,
-          kindOf(outPath) === 'image' ? labels.astype('float64') : labels,
-          { ...o, scale: o.scale ?? (kindOf(outPath) === 'image' ? 'stretch' : 'none') },
-          [inPath],
-          'stretch',
-        );
-        io.stdout.write(o.json ? `${JSON.stringify({ count })}\n` : `${count}\n`);
-      },
-    );
+  objects(writing(program.command('label').argument('<files...>')))
+    .usage('IN OUT [--threshold T [--below]] [--connectivity 1|2] [options]')
+    .description('label connected objects (scipy.ndimage.label), print the count; image outputs in colour')
+    .addHelpText(
+      'after',
+      example('  ndimage label coins.png labels.png --threshold 100\n  ndimage label mask.npy labels.npy'),
+    )
+    .action(run('label'));
 
-  program
-    .command('count')
-    .argument('<in>')
+  objects(reading(program.command('count').argument('<inputs...>')))
+    .usage('IN... [--threshold T [--below]] [--open HxW [--iterations N]] [options]')
     .description('count objects: threshold, optionally open, label (the textbook’s count)')
-    .option('--threshold <t>', 'objects are pixels above T (or below, with --below)', numbers('--threshold'))
-    .option('--below', 'objects are pixels below the threshold')
-    .option('--open <hxw>', 'binary opening with an H×W box first')
+    .option('--open <hxw>', 'binary opening with an H×W box first', sizes('--open'))
     .option('--iterations <n>', 'opening iterations', integer('--iterations', 1), 1)
-    .option('--connectivity <n>', '1 or 2', integer('--connectivity', 1), 1)
-    .option('--var <name>', 'the .mat variable to read')
-    .option('--json', 'print {"count": N}')
-    .addHelpText('after', '\nExample:\n  ndimage count houses.png --threshold 128 --below --open 9x5 --iterations 2\n')
-    .action(
-      async (
-        inPath: string,
-        o: Common & {
-          threshold?: number;
-          below?: boolean;
-          open?: string;
-          iterations: number;
-          connectivity: number;
-          json?: boolean;
-        },
-      ) => {
-        let mask = await thresholded(inPath, o);
-        if (o.open !== undefined)
-          mask = binaryOpening(mask, { structure: boxOf(o.open, '--open'), iterations: o.iterations });
-        const { count } = label(mask, { structure: o.connectivity === 2 ? box([3, 3]) : undefined });
-        io.stdout.write(o.json ? `${JSON.stringify({ count })}\n` : `${count}\n`);
-      },
-    );
+    .option('--labels <out>', 'also write the label image')
+    .option('-f, --force', 'overwrite the --labels file if it exists')
+    .addHelpText(
+      'after',
+      example(
+        '  ndimage count coins.png --threshold 100 --open 5x5 --iterations 2\n  ndimage count scans/ --threshold 128 --below --json',
+      ),
+    )
+    .action(run('count'));
 
-  COMMON(program.command('morph').argument('<op>').argument('<in>').argument('<out>'))
-    .description('binary morphology: erode, dilate, open, close, fill-holes (scipy.ndimage.binary_*)')
+  writing(
+    program.command('morph').argument('<operation>', 'erode, dilate, open, close or fill-holes').argument('<files...>'),
+  )
+    .usage('erode|dilate|open|close|fill-holes IN OUT [options]')
+    .description('binary morphology (scipy.ndimage.binary_erosion, …_dilation, …_opening, …_closing, …_fill_holes)')
     .option('--structure <s>', "HxW box, 'cross', or a .npy file", '3x3')
     .option('--iterations <n>', 'passes', integer('--iterations', 1), 1)
-    .option('--border-value <v>', '0 or 1', integer('--border-value', 0), 0)
-    .option('--threshold <t>', 'objects are pixels above T (or below, with --below)', numbers('--threshold'))
+    .option('--border-value <v>', '0 or 1', integer('--border-value', 0, 1), 0)
+    .option('-t, --threshold <t>', 'objects are pixels above T (below with --below)', number('--threshold'))
     .option('--below', 'objects are pixels below the threshold')
-    .addHelpText('after', '\nExample:\n  ndimage morph open mask.png opened.png --structure 9x5 --iterations 2\n')
-    .action(
-      async (
-        op: string,
-        inPath: string,
-        outPath: string,
-        o: Common & { structure: string; iterations: number; borderValue: number; threshold?: number; below?: boolean },
-      ) => {
-        const fns = {
-          erode: binaryErosion,
-          dilate: binaryDilation,
-          open: binaryOpening,
-          close: binaryClosing,
-        } as const;
-        if (op !== 'fill-holes' && !(op in fns))
-          throw new UsageError(`morph: unknown operation '${op}' (erode, dilate, open, close, fill-holes)`);
-        const mask = await thresholded(inPath, o);
-        const structure =
-          o.structure === 'cross'
-            ? cross(mask.ndim)
-            : o.structure.endsWith('.npy')
-              ? await readArray(o.structure)
-              : boxOf(o.structure, '--structure');
-        const r =
-          op === 'fill-holes'
-            ? binaryFillHoles(mask, { structure })
-            : fns[op as keyof typeof fns](mask, { structure, iterations: o.iterations, borderValue: o.borderValue });
-        await output(outPath, r, o, [inPath], 'clip');
-      },
-    );
+    .addHelpText('after', example('  ndimage morph open mask.png opened.png --structure 9x5 --iterations 2'))
+    .action(run('morph'));
 
-  COMMON(program.command('denoise').argument('<in>').argument('<out>'))
-    .description('ROF denoising: the textbook’s algorithm (default) or the converging solver (--method)')
-    .option('--tv-weight <w>', 'λ, the weight of total variation', numbers('--tv-weight', 0), 100)
-    .option('--tau <t>', 'the book’s dual step', numbers('--tau', 0))
-    .option('--tolerance <e>', 'the book’s stopping tolerance', numbers('--tolerance', 0))
+  writing(program.command('denoise').argument('<files...>'))
+    .usage('IN OUT [--tv-weight W] [--method M] [--texture OUT2] [options]')
+    .description('ROF denoising: the textbook’s algorithm (default) or a converging solver (--method)')
+    .option('--tv-weight <w>', 'λ, the weight of total variation', number('--tv-weight', 0), 100)
+    .option('--tau <t>', 'the book’s dual step (0.125)', number('--tau', 0))
+    .option('--tolerance <e>', 'the book’s stopping tolerance (0.1)', number('--tolerance', 0))
     .option('--max-iterations <n>', 'iteration limit', integer('--max-iterations', 1))
-    .option('--method <m>', "'book' (default), 'fgp', 'chambolle-pock', 'chambolle2005'", 'book')
-    .option('--texture <out2>', 'also write the removed texture (im − U)')
-    .option('--json', 'print {"iterations": N, …}')
-    .addHelpText('after', '\nExample:\n  ndimage denoise noisy.png clean.png --tv-weight 100 --texture texture.png\n')
-    .action(
-      async (
-        inPath: string,
-        outPath: string,
-        o: Common & {
-          tvWeight: number;
-          tau?: number;
-          tolerance?: number;
-          maxIterations?: number;
-          method: string;
-          texture?: string;
-          json?: boolean;
-        },
-      ) => {
-        const a = await input(inPath, o);
-        let u: NdArray;
-        let texture: NdArray;
-        let report: Record<string, number | boolean>;
-        if (o.method === 'book') {
-          const r = denoise(a, {
-            tvWeight: o.tvWeight,
-            tau: o.tau,
-            tolerance: o.tolerance,
-            maxIterations: o.maxIterations,
-          });
-          ({ u, texture } = r);
-          report = { iterations: r.iterations, error: r.error, converged: r.converged };
-        } else {
-          if (!['fgp', 'chambolle-pock', 'chambolle2005'].includes(o.method))
-            throw new UsageError(`--method must be book, fgp, chambolle-pock or chambolle2005; got '${o.method}'`);
-          const r = denoiseTv(a, { weight: o.tvWeight, method: o.method as 'fgp', maxIterations: o.maxIterations });
-          ({ u, texture } = r);
-          report = { iterations: r.iterations, gap: r.gap, converged: r.converged };
-        }
-        await output(outPath, u, o, [inPath], 'clip');
-        if (o.texture !== undefined) await output(o.texture, texture, o, [inPath, outPath], 'stretch');
-        io.stdout.write(o.json ? `${JSON.stringify(report)}\n` : `${report.iterations} iterations\n`);
-      },
-    );
+    .addOption(
+      new Option('--method <m>', 'book: the textbook; fgp, chambolle-pock, chambolle2005: stop at a 1e-3 duality gap')
+        .choices(['book', 'fgp', 'chambolle-pock', 'chambolle2005'])
+        .default('book'),
+    )
+    .option('--texture <out2>', 'also write the removed texture (IN − OUT)')
+    .option('--json', 'print iterations and the final error or gap as JSON')
+    .addHelpText(
+      'after',
+      example(
+        '  ndimage denoise noisy.png clean.png --texture texture.png\n  ndimage denoise noisy.png clean.png --method fgp --tv-weight 30',
+      ),
+    )
+    .action(run('denoise'));
 
-  program
-    .command('info')
-    .argument('<in>')
-    .description('shape, dtype, min/max/mean; for .mat the variables')
-    .option('--var <name>', 'the .mat variable')
+  reading(program.command('info').argument('<inputs...>'))
+    .usage('IN... [--var NAME] [--json]')
+    .description('shape, dtype, min/max/mean; for .mat files the variables (scipy.io.whosmat)')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExample:\n  ndimage info photo.jpg\n')
-    .action(async (inPath: string, o: { var?: string; json?: boolean }) => {
-      if (kindOf(inPath) === 'mat' && o.var === undefined) {
-        const { whosmat } = await import('@ndimage/io-mat');
-        const vars = await whosmat(inPath);
-        io.stdout.write(
-          o.json
-            ? `${JSON.stringify(vars)}\n`
-            : vars.map((v) => `${v.name}  ${v.shape.join('×')}  ${v.class}\n`).join(''),
-        );
-        return;
-      }
-      const a = await readArray(inPath, { variable: o.var });
-      const f = a.astype('float64').toContiguous().data as Float64Array;
-      let min = Number.POSITIVE_INFINITY;
-      let max = Number.NEGATIVE_INFINITY;
-      let sum = 0;
-      for (const v of f) {
-        if (v < min) min = v;
-        if (v > max) max = v;
-        sum += v;
-      }
-      const info = {
-        shape: [...a.shape],
-        dtype: a.dtype,
-        min,
-        max,
-        mean: f.length === 0 ? Number.NaN : sum / f.length,
-      };
-      io.stdout.write(
-        o.json
-          ? `${JSON.stringify(info)}\n`
-          : `${info.shape.join('×')} ${info.dtype}  min ${min}  max ${max}  mean ${info.mean}\n`,
-      );
-    });
+    .addHelpText('after', example('  ndimage info photo.jpg\n  ndimage info scan.mat --json'))
+    .action(run('info'));
+
+  writing(program.command('convert').argument('<files...>'))
+    .usage('IN OUT [--mode L|RGB] [--dtype D] [--scale P] [options]')
+    .description('convert between images, .npy and .mat, and between image modes')
+    .addOption(new Option('--dtype <d>', 'cast to a NumPy dtype (no scaling)').choices(DTYPES as string[]))
+    .addHelpText(
+      'after',
+      example('  ndimage convert photo.jpg grey.npy --mode L\n  ndimage convert data.mat - --format npy | python -c …'),
+    )
+    .action(run('convert'));
 
   program
     .command('demo')
     .argument('[outdir]', 'where to write the figures', 'ndimage-demo')
     .description('the textbook chapter’s figures on the bundled images: PNGs and an index.html')
-    .addHelpText('after', '\nExample:\n  ndimage demo out && open out/index.html\n')
+    .addHelpText('after', example('  ndimage demo out && open out/index.html'))
     .action(async (outdir: string) => {
       const t0 = performance.now();
       const figures = await runDemo(outdir, (line) => io.stdout.write(`${line}\n`));
@@ -341,22 +200,84 @@ export function registerCommands(program: Command, io: CliIO): void {
         `${files} images and index.html in ${outdir} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
       );
     });
-
-  COMMON(program.command('convert').argument('<in>').argument('<out>'))
-    .description('convert between images, .npy and .mat (and image modes)')
-    .option('--dtype <d>', 'cast to a dtype (no scaling)')
-    .addHelpText('after', '\nExample:\n  ndimage convert photo.jpg grey.npy --mode L\n')
-    .action(async (inPath: string, outPath: string, o: Common & { dtype?: string }) => {
-      let a = await readArray(inPath, { variable: o.var, mode: o.mode });
-      if (o.dtype !== undefined) a = a.astype(o.dtype as never);
-      await output(outPath, a, o, [inPath], 'clip');
-    });
 }
 
-/** An H×W box from '9x5'. */
-function boxOf(text: string, flag: string): NdArray {
-  const m = /^(\d+)x(\d+)$/.exec(text);
-  if (m === null || Number(m[1]) < 1 || Number(m[2]) < 1)
-    throw new UsageError(`${flag} must be HxW with positive sizes (like 9x5); got '${text}'`);
-  return box([Number(m[1]), Number(m[2])]);
+/** Runs `command` on its positionals: one input here, several as a batch. Returns the exit code. */
+async function dispatch(
+  command: string,
+  files: string[],
+  o: Common & Record<string, unknown>,
+  io: CliIO & { stdin?: Streams['stdin'] },
+  extra: Record<string, unknown>,
+): Promise<number> {
+  const options = { ...o, ...extra } as Common & Record<string, unknown>;
+  const writes = WRITES_OUTPUT.has(command);
+  const streams: Streams = { stdin: io.stdin, stdout: io.stdout };
+  // A batch: --out-dir, several inputs to a printing command, a folder, or a glob no file is named.
+  const batch =
+    o.outDir !== undefined ||
+    (!writes && files.length > 1) ||
+    files.some((f) => f !== '-' && (isDirectory(f) || (!existsSync(f) && isDynamicPattern(f))));
+  const json = options.json === true;
+
+  if (!batch) {
+    if (writes && files.length !== 2)
+      throw new UsageError(
+        `${command} takes IN OUT (got ${files.length} file${files.length === 1 ? '' : 's'}); for several inputs use --out-dir DIR`,
+      );
+    const [input, output] = files as [string, string | undefined];
+    if (output !== undefined) checkTarget(output, { force: o.force, inputs: [input] });
+    for (const extraOut of [options.texture, options.labels])
+      if (typeof extraOut === 'string') checkTarget(extraOut, { force: o.force, inputs: [input] });
+    const progress = progressFor(io.stderr, { quiet: o.quiet, what: command });
+    let report: Report | undefined;
+    try {
+      report = await (JOBS[command] as (typeof JOBS)[string])(input, output, options, {
+        streams,
+        onIteration: (it, v) => progress.iteration(it, v),
+      });
+    } finally {
+      progress.stop();
+    }
+    if (report !== undefined && !(output === '-' && !json && command !== 'info'))
+      io.stdout.write(`${json ? JSON.stringify(report.json) : report.text}\n`);
+    return 0;
+  }
+
+  // A batch: several inputs, a folder or a glob.
+  if (!writes && o.outDir !== undefined) throw new UsageError(`${command} has no output; --out-dir does not apply`);
+  if (writes && o.outDir === undefined)
+    throw new UsageError(`several inputs need --out-dir DIR (the outputs are named after the inputs)`);
+  for (const flag of ['texture', 'labels'] as const)
+    if (options[flag] !== undefined) throw new UsageError(`--${flag} takes one input, not a batch`);
+  const inputs = await expandInputs(files);
+  const outputs = writes ? planOutputs(inputs, o.outDir as string, o.format) : inputs.map(() => undefined);
+  if (writes)
+    for (const [i, out] of outputs.entries())
+      checkTarget(out as string, { force: o.force, inputs: [inputs[i] as string] });
+  const tasks: Task[] = inputs.map((input, i) => ({ command, input, output: outputs[i], options }));
+  const results = await runTasks(tasks, {
+    jobs: o.jobs as number | undefined,
+    progress: progressFor(io.stderr, { quiet: o.quiet, what: command }),
+  });
+
+  const reports: Record<string, unknown>[] = [];
+  let failures = 0;
+  let code = 0;
+  results.forEach((r, i) => {
+    const input = inputs[i] as string;
+    if (r.ok) {
+      if (r.report === undefined) return;
+      if (json) reports.push({ file: input, ...r.report.json });
+      else io.stdout.write(`${input}: ${r.report.text.replaceAll('\n', `\n${input}: `)}\n`);
+    } else {
+      failures++;
+      code = Math.max(code, r.code);
+      io.stderr.write(`ndimage: error: ${r.message.includes(input) ? r.message : `${input}: ${r.message}`}\n`);
+      if (options.debug === true && r.stack) io.stderr.write(`${r.stack}\n`);
+    }
+  });
+  if (json && reports.length > 0) io.stdout.write(`${JSON.stringify(reports)}\n`);
+  if (failures > 0) io.stderr.write(`ndimage: ${failures} of ${inputs.length} files failed\n`);
+  return code;
 }

@@ -1,32 +1,70 @@
 /**
  * Arrays in and out of files by extension: images through @ndimage/io-image, `.npy` exactly
  * (dtype and values both ways), `.mat` through @ndimage/io-mat (`--var` picks the variable).
+ * `-` is stdin (recognised by its bytes) or stdout (the format from `--format`).
  * Writes refuse to overwrite without `--force`, refuse to write over the input, and are atomic.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { NdArray, NdImageError, readNpy, writeNpy } from '@ndimage/core-array';
-import { imread, imsave, type Scale } from '@ndimage/io-image';
+import { type ImageFormat, imread, imsave, type Scale } from '@ndimage/io-image';
 import { loadmat, savemat } from '@ndimage/io-mat';
 
 /** What a file holds, by extension. */
 export type Kind = 'image' | 'npy' | 'mat';
 
-const IMAGE = new Set(['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff', '.avif', '.gif', '.svg', '.pdf']);
+/** Image extensions (and `--format` names) with the format sharp writes. */
+const IMAGE: Record<string, ImageFormat | undefined> = {
+  png: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  webp: 'webp',
+  tif: 'tiff',
+  tiff: 'tiff',
+  avif: 'avif',
+  gif: 'gif',
+  pdf: 'pdf',
+  svg: undefined, // read only
+};
 
-/** The kind of a path, or a usage error naming it. */
-export function kindOf(path: string): Kind {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.npy') return 'npy';
-  if (ext === '.mat') return 'mat';
-  if (IMAGE.has(ext)) return 'image';
+/** The `--format` names (for stdout and `--out-dir`). */
+export const FORMATS: readonly string[] = [...Object.keys(IMAGE).filter((k) => k !== 'svg'), 'npy', 'mat'];
+
+/** Where binary data come from and go: the process's streams in the bin, buffers in tests. */
+export interface Streams {
+  stdin?: AsyncIterable<Uint8Array | string> & { isTTY?: boolean };
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
+}
+
+/** The kind of a path (or of a `--format` name), or an error naming it. */
+export function kindOf(path: string, format?: string): Kind {
+  const ext = (path === '-' ? (format ?? '') : extname(path).slice(1)).toLowerCase();
+  if (ext === 'npy') return 'npy';
+  if (ext === 'mat') return 'mat';
+  if (ext in IMAGE) return 'image';
+  if (path === '-')
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      format === undefined
+        ? 'writing to stdout (-) needs --format (png, jpg, npy, mat, …)'
+        : `--format must be one of ${FORMATS.join(', ')}; got '${format}'`,
+      { argument: 'format' },
+    );
   throw new NdImageError(
     'ERR_INVALID_ARGUMENT',
-    `${path}: unknown file type '${ext || '(none)'}' (images, .npy or .mat)`,
+    `${path}: unknown file type '${ext === '' ? '(none)' : `.${ext}`}' (images, .npy or .mat)`,
     { path },
   );
+}
+
+/** The kind of bytes read from stdin: .npy's magic, a MATLAB header, else an image. */
+export function sniff(bytes: Uint8Array): Kind {
+  const head = Buffer.from(bytes.subarray(0, 6)).toString('latin1');
+  if (head === '\x93NUMPY') return 'npy';
+  if (head === 'MATLAB') return 'mat';
+  return 'image';
 }
 
 /** Options of {@link readArray}. */
@@ -35,29 +73,63 @@ export interface ReadOptions {
   variable?: string;
   /** For images: Pillow's mode ('L' grey, 'RGB'). */
   mode?: 'L' | 'RGB';
+  /** Where `-` reads from. */
+  streams?: Streams;
 }
 
-/** Reads an array from a file. */
+async function readStdin(streams: Streams | undefined): Promise<Uint8Array> {
+  const stdin = streams?.stdin;
+  if (stdin === undefined || stdin.isTTY === true)
+    throw new NdImageError('ERR_INVALID_ARGUMENT', '-: stdin is a terminal; pipe a file into it', {
+      argument: 'IN',
+    });
+  const chunks: Buffer[] = [];
+  for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
+  const bytes = Buffer.concat(chunks);
+  if (bytes.length === 0) throw new NdImageError('ERR_FORMAT', '-: stdin is empty', { path: '-' });
+  return bytes;
+}
+
+/** Reads an array from a file, or from stdin for `-`. */
 export async function readArray(path: string, o: ReadOptions = {}): Promise<NdArray> {
-  const kind = kindOf(path);
-  if (!existsSync(path)) throw new NdImageError('ERR_IO', `${path}: no such file`, { path });
-  if (kind === 'image') return imread(path, o.mode === undefined ? {} : { mode: o.mode });
-  if (kind === 'npy') {
-    try {
-      return readNpy(new Uint8Array(readFileSync(path)));
-    } catch (e) {
-      if (e instanceof NdImageError) throw new NdImageError(e.code, `${path}: ${e.message}`, { path, cause: e });
-      throw e;
-    }
+  return (await readSource(path, o)).array;
+}
+
+/** Reads an array and says what kind of data it was (stdin's kind comes from its bytes). */
+export async function readSource(path: string, o: ReadOptions = {}): Promise<{ array: NdArray; kind: Kind }> {
+  let bytes: Uint8Array | undefined;
+  let kind: Kind;
+  if (path === '-') {
+    bytes = await readStdin(o.streams);
+    kind = sniff(bytes);
+  } else {
+    kind = kindOf(path);
+    if (!existsSync(path)) throw new NdImageError('ERR_IO', `${path}: no such file`, { path });
+    if (statSync(path).isDirectory()) throw new NdImageError('ERR_IO', `${path}: is a folder, not a file`, { path });
   }
-  const vars = await loadmat(path);
+  const source = bytes ?? path;
+  try {
+    if (kind === 'image') return { kind, array: await imread(source, o.mode === undefined ? {} : { mode: o.mode }) };
+    if (kind === 'npy') return { kind, array: readNpy(bytes ?? new Uint8Array(readFileSync(path))) };
+    return { kind, array: pickVariable(path, await loadmat(source), o.variable) };
+  } catch (e) {
+    // Name the file in every message (the readers name paths, not stdin or .npy bytes).
+    if (e instanceof NdImageError && !e.message.includes(path))
+      throw new NdImageError(e.code, `${path === '-' ? 'stdin' : path}: ${e.message}`, { path, cause: e });
+    throw e;
+  }
+}
+
+/** `--var`'s variable, or the only numeric one, or an error listing them. */
+function pickVariable(path: string, vars: Record<string, unknown>, variable: string | undefined): NdArray {
   const numeric = Object.entries(vars).filter(([, v]) => v instanceof NdArray);
-  if (o.variable !== undefined) {
-    const v = vars[o.variable];
+  const names = numeric.map(([n]) => n).join(', ');
+  if (variable !== undefined) {
+    const v = vars[variable];
     if (!(v instanceof NdArray))
       throw new NdImageError(
         'ERR_INVALID_ARGUMENT',
-        `${path}: no numeric variable '${o.variable}' (numeric variables: ${numeric.map(([n]) => n).join(', ') || 'none'})`,
+        `${path}: no numeric variable '${variable}' (numeric variables: ${names || 'none'})`,
         { path, argument: 'var' },
       );
     return v;
@@ -65,7 +137,7 @@ export async function readArray(path: string, o: ReadOptions = {}): Promise<NdAr
   if (numeric.length !== 1)
     throw new NdImageError(
       'ERR_INVALID_ARGUMENT',
-      `${path}: ${numeric.length === 0 ? 'no numeric variable' : `several numeric variables (${numeric.map(([n]) => n).join(', ')})`}; pick one with --var`,
+      `${path}: ${numeric.length === 0 ? 'no numeric variable' : `several numeric variables (${names})`}; pick one with --var`,
       { path, argument: 'var' },
     );
   return (numeric[0] as [string, NdArray])[1];
@@ -80,14 +152,18 @@ export interface WriteOptions {
   scale?: Scale;
   /** Inputs the output must not overwrite. */
   inputs?: readonly string[];
+  /** For `-`: the format written to stdout. */
+  format?: string;
+  /** Where `-` writes. */
+  streams?: Streams;
 }
 
-/** Writes an array to a file, safely (see the module comment). */
-export async function writeArray(path: string, a: NdArray, o: WriteOptions = {}): Promise<void> {
-  const kind = kindOf(path);
+/** Refuses an output that exists (without force), is an input, or lies in a missing folder. */
+export function checkTarget(path: string, o: Pick<WriteOptions, 'force' | 'inputs'>): void {
+  if (path === '-') return;
   const target = resolve(path);
   for (const input of o.inputs ?? []) {
-    if (existsSync(input) && existsSync(target) && realpathSync(input) === realpathSync(target))
+    if (input !== '-' && existsSync(input) && existsSync(target) && realpathSync(input) === realpathSync(target))
       throw new NdImageError('ERR_INVALID_ARGUMENT', `${path}: the output is the input file; choose another name`, {
         path,
       });
@@ -96,11 +172,38 @@ export async function writeArray(path: string, a: NdArray, o: WriteOptions = {})
     throw new NdImageError('ERR_IO', `${path}: exists (use --force to overwrite)`, { path });
   if (!existsSync(dirname(target)))
     throw new NdImageError('ERR_IO', `${path}: the folder ${dirname(path)} does not exist`, { path });
+}
+
+/** The encoded bytes of `a` in `kind` (and image `format`). */
+async function encode(a: NdArray, kind: Kind, format: ImageFormat, o: WriteOptions): Promise<Uint8Array> {
+  if (kind === 'image') return imsave({ format }, a, { scale: o.scale ?? 'clip' });
+  if (kind === 'npy') return writeNpy(a);
+  return savemat(null, { [o.variable ?? 'out']: a });
+}
+
+/** Writes an array to a file (safely, see the module comment) or to stdout for `-`. */
+export async function writeArray(path: string, a: NdArray, o: WriteOptions = {}): Promise<void> {
+  const kind = kindOf(path, o.format);
+  checkTarget(path, o);
+  const ext = (path === '-' ? (o.format as string) : extname(path).slice(1)).toLowerCase();
+  const format = IMAGE[ext];
+  if (kind === 'image' && format === undefined)
+    throw new NdImageError('ERR_INVALID_ARGUMENT', `${path}: cannot write .${ext} images`, { path });
+  if (path === '-') {
+    const stdout = o.streams?.stdout;
+    if (stdout === undefined || stdout.isTTY === true)
+      throw new NdImageError('ERR_INVALID_ARGUMENT', '-: stdout is a terminal; redirect it to a file or a pipe', {
+        argument: 'OUT',
+      });
+    stdout.write(await encode(a, kind, format as ImageFormat, o));
+    return;
+  }
+  const target = resolve(path);
   if (kind === 'image') {
     await imsave(target, a, { scale: o.scale ?? 'clip' });
     return;
   }
-  const bytes = kind === 'npy' ? writeNpy(a) : await savemat(null, { [o.variable ?? 'out']: a });
+  const bytes = await encode(a, kind, 'png', o);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, bytes, { flag: 'wx' });

@@ -9,21 +9,28 @@
  * @packageDocumentation
  */
 
-import { NdImageError } from '@ndimage/core-array';
-import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { registerCommands } from './commands.js';
-import { UsageError } from './usage.js';
+import { completionScript } from './completion.js';
+import type { Streams } from './files.js';
+import { exitCodeOf } from './usage.js';
 
 export { UsageError } from './usage.js';
 
-/** Where the command writes; `process.stdout`/`stderr` in the real bin. */
+/**
+ * Where the command reads and writes: `process.stdin`/`stdout`/`stderr` in the real bin. stdout
+ * takes text (results) and bytes (an array written to `-`); `isTTY` on stderr turns on the
+ * progress bar, on stdout it refuses binary output, on stdin it refuses to wait for a pipe.
+ */
 export interface CliIO {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdin?: Streams['stdin'];
 }
 
-/** The command's version, from its package.json at build time. */
-export const VERSION: string = '0.0.0';
+/** The command's version, from its package.json (one level up from both src/ and dist/). */
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /**
  * Runs the command with `argv` (without `node` and the script path) and returns the exit code.
@@ -45,14 +52,26 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       outputError: () => undefined,
     })
     .showHelpAfterError(false);
-  registerCommands(program, io);
+  const state = { code: 0, debug: argv.includes('--debug') };
+  registerCommands(program, io, state);
+  program
+    .command('completion')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .description('print a shell completion script')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  source <(ndimage completion bash)\n  ndimage completion fish > ~/.config/fish/completions/ndimage.fish\n',
+    )
+    .action((shell: 'bash' | 'zsh' | 'fish') => {
+      io.stdout.write(completionScript(program, shell));
+    });
   if (argv.length === 0) {
     io.stdout.write(program.helpInformation());
     return 2;
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return state.code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
@@ -60,15 +79,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr.write(`ndimage: error: ${e.message.replace(/^error: /, '')} (see 'ndimage --help')\n`);
       return 2;
     }
-    const debug = argv.includes('--debug');
-    if (e instanceof UsageError) {
-      io.stderr.write(`ndimage: error: ${e.message}\n`);
-      return 2;
-    }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`ndimage: error: ${message}\n`);
-    if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
-    // Bad option values the library rejects are usage errors; files and data are runtime errors.
-    return e instanceof NdImageError && e.code === 'ERR_INVALID_ARGUMENT' && e.path === undefined ? 2 : 1;
+    io.stderr.write(`ndimage: error: ${message.split('\n')[0]}\n`);
+    if (argv.includes('--debug') && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    return exitCodeOf(e);
   }
 }
