@@ -191,14 +191,19 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
     .command('demo')
     .argument('[outdir]', 'where to write the figures', 'ndimage-demo')
     .description('the textbook chapter’s figures on the bundled images: PNGs and an index.html')
-    .addHelpText('after', example('  ndimage demo out && open out/index.html'))
-    .action(async (outdir: string) => {
+    .option('-q, --quiet', 'print nothing (errors still go to stderr)')
+    .addHelpText(
+      'after',
+      `${example('  ndimage demo out && open out/index.html')}\nThe demo writes its own file names in OUTDIR (replacing an earlier demo's) and nothing else.\n`,
+    )
+    .action(async (outdir: string, o: { quiet?: boolean }) => {
       const t0 = performance.now();
-      const figures = await runDemo(outdir, (line) => io.stdout.write(`${line}\n`));
+      const say = (line: string): void => {
+        if (!o.quiet) io.stdout.write(`${line}\n`);
+      };
+      const figures = await runDemo(outdir, say);
       const files = figures.reduce((n, f) => n + f.images.length, 0);
-      io.stdout.write(
-        `${files} images and index.html in ${outdir} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
-      );
+      say(`${files} images and index.html in ${outdir} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     });
 }
 

@@ -3,7 +3,16 @@
  * and .mat, results equal to the library calls, and the failures — missing files, bad flags,
  * existing outputs, missing folders — each a non-zero exit with one line and no file left behind.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { array, greater, mul, random, readNpy, writeNpy } from '@ndimage/core-array';
@@ -64,6 +73,32 @@ describe('commands', () => {
     expect(c.code).toBe(0);
     expect(Number(c.out)).toBeGreaterThan(0);
     expect(Number(c.out)).toBeLessThanOrEqual(count);
+  });
+
+  it('count on coins.png with the documented flags gives SciPy’s count', async () => {
+    // scipy.ndimage 1.10: label(binary_opening(im > 100, ones((9, 5)), iterations=2))[1] == 31,
+    // with ones((5, 5)): 30; label(im > 100) alone: 161, with ones((3, 3)) connectivity: 100
+    // (im = array(Image.open('coins.png').convert('L')), measured with Debian's python3-scipy).
+    const count = async (...flags: string[]): Promise<number> => {
+      const r = await run('count', at('coins.png'), '--threshold', '100', ...flags);
+      expect(r.code, r.err).toBe(0);
+      return Number(r.out);
+    };
+    expect(await count('--open', '9x5', '--iterations', '2')).toBe(31);
+    expect(await count('--open', '5x5', '--iterations', '2')).toBe(30);
+    expect(await count()).toBe(161);
+    expect(await count('--connectivity', '2')).toBe(100);
+    const labelled = await run('count', at('coins.png'), '--threshold', '100', '--labels', at('count-labels.npy'));
+    expect(readNpy(new Uint8Array(readFileSync(at('count-labels.npy')))).dtype).toBe('int32');
+    expect(labelled.out).toBe('161\n');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable file is a runtime error naming it', async () => {
+    writeFileSync(at('locked.npy'), writeNpy(array([1, 2])));
+    chmodSync(at('locked.npy'), 0);
+    const r = await run('info', at('locked.npy'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^ndimage: error: .*locked\.npy/);
   });
 
   it('morph and denoise', async () => {
