@@ -1,26 +1,36 @@
 /**
- * A batch worker thread: runs jobs (jobs.ts) for the main thread, one file at a time, and posts
- * back the report or the error (message, exit code, stack). Every path posts, so the batch never
- * waits for a task that died.
+ * A batch worker thread: after its imports it posts 'ready'; given the task list and the shared
+ * counter, it takes files from the counter until none is left, runs each job (jobs.ts) and posts
+ * the result (or the error's message, exit code and stack), then 'done'. Every path posts, so the
+ * batch never waits for a file that failed.
  */
-import { parentPort } from 'node:worker_threads';
-import type { Task, TaskResult } from './batch.js';
+import { parentPort, threadId } from 'node:worker_threads';
+import type { Task, TaskResult, WorkerMessage } from './batch.js';
 import { JOBS } from './jobs.js';
 import { exitCodeOf } from './usage.js';
 
-parentPort?.on('message', async (task: Task) => {
-  let result: TaskResult;
-  try {
-    const job = JOBS[task.command];
-    if (job === undefined) throw new Error(`no job '${task.command}'`);
-    result = { ok: true, report: await job(task.input, task.output, task.options, {}) };
-  } catch (e) {
-    result = {
-      ok: false,
-      message: e instanceof Error ? e.message : String(e),
-      code: exitCodeOf(e),
-      stack: e instanceof Error ? e.stack : undefined,
-    };
+const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
+
+parentPort?.on('message', async ({ tasks, counter }: { tasks: Task[]; counter: Int32Array }) => {
+  for (let i = Atomics.add(counter, 0, 1); i < tasks.length; i = Atomics.add(counter, 0, 1)) {
+    const task = tasks[i] as Task;
+    let result: TaskResult;
+    try {
+      const job = JOBS[task.command];
+      if (job === undefined) throw new Error(`no job '${task.command}'`);
+      result = { ok: true, report: await job(task.input, task.output, task.options, {}) };
+    } catch (e) {
+      result = {
+        ok: false,
+        message: e instanceof Error ? e.message : String(e),
+        code: exitCodeOf(e),
+        stack: e instanceof Error ? e.stack : undefined,
+      };
+    }
+    post({ index: i, result: { ...result, thread: threadId } });
   }
-  parentPort?.postMessage(result);
+  post('done');
 });
+
+// The imports above (sharp, the packages) take a few hundred ms; the main thread works meanwhile.
+post('ready');

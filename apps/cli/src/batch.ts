@@ -25,9 +25,13 @@ export interface Task {
 }
 
 /** What a worker sends back. */
-export type TaskResult =
+export type TaskResult = (
   | { ok: true; report: Report | undefined }
-  | { ok: false; message: string; code: 1 | 2; stack?: string };
+  | { ok: false; message: string; code: 1 | 2; stack?: string }
+) & {
+  /** The worker thread's id that did it (absent: the main thread). */
+  thread?: number;
+};
 
 const known = (file: string): boolean => {
   try {
@@ -79,50 +83,73 @@ export function planOutputs(inputs: readonly string[], outDir: string, format: s
 
 /** Options of {@link runTasks}. */
 export interface RunOptions {
-  /** Worker threads @defaultValue os.availableParallelism() */
+  /** Threads, this one included @defaultValue os.availableParallelism() */
   jobs?: number;
   progress: Progress;
 }
 
 /**
- * Runs the tasks, in parallel on worker threads when there are several (and `jobs` > 1), and
- * returns their results in the tasks' order.
+ * Runs the tasks on this thread and `jobs − 1` worker threads, and returns their results in the
+ * tasks' order.
+ *
+ * Every thread takes the next file from one shared counter (Atomics), so a worker never waits
+ * for this thread to hand it work (this thread is busy with its own file then). A worker joins
+ * once its imports have loaded: a small batch is done here before the workers are up, and they
+ * stop unused, since starting a worker costs more than a small image does.
  */
 export async function runTasks(tasks: readonly Task[], o: RunOptions): Promise<TaskResult[]> {
-  const results: TaskResult[] = new Array(tasks.length);
+  const results: (TaskResult | undefined)[] = new Array(tasks.length).fill(undefined);
   const label = (t: Task, r: TaskResult): string =>
     `${t.input}${t.output === undefined ? '' : ` → ${t.output}`}${r.ok ? '' : ' (failed)'}`;
+  const finish = (i: number, r: TaskResult): void => {
+    results[i] = r;
+    o.progress.file(label(tasks[i] as Task, r));
+  };
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const threads = Math.min(o.jobs ?? availableParallelism(), tasks.length);
   o.progress.start(tasks.length);
-  const workers = Math.min(o.jobs ?? availableParallelism(), tasks.length);
-  try {
-    if (workers <= 1) {
-      for (const [i, t] of tasks.entries()) {
-        results[i] = await runHere(t);
-        o.progress.file(label(t, results[i] as TaskResult));
-      }
-    } else {
-      let next = 0;
-      const lane = async (): Promise<void> => {
-        let worker = startWorker();
-        try {
-          while (next < tasks.length) {
-            const i = next++;
-            const t = tasks[i] as Task;
-            const r = await runOn(worker, t);
-            results[i] = r.result;
-            if (r.dead) worker = startWorker();
-            o.progress.file(label(t, r.result));
-          }
-        } finally {
-          await worker.terminate();
-        }
-      };
-      await Promise.all(Array.from({ length: workers }, lane));
+  const here = async (): Promise<void> => {
+    for (let i = Atomics.add(counter, 0, 1); i < tasks.length; i = Atomics.add(counter, 0, 1)) {
+      finish(i, await runHere(tasks[i] as Task));
+      // Let the workers' results (and progress) through between files.
+      await new Promise((resolve) => setImmediate(resolve));
     }
+  };
+  try {
+    await Promise.all([here(), ...Array.from({ length: threads - 1 }, () => workerLane(tasks, counter, finish))]);
   } finally {
     o.progress.stop();
   }
-  return results;
+  // A task whose worker died while on it has no result.
+  return results.map(
+    (r, i) => r ?? { ok: false, message: `${tasks[i]?.input}: the worker thread stopped while on this file`, code: 1 },
+  );
+}
+
+/** What a worker posts: 'ready' after its imports, a result per file, 'done' when the counter runs out. */
+export type WorkerMessage = 'ready' | 'done' | { index: number; result: TaskResult };
+
+/** One worker thread's share: start it, give it the task list and the counter, collect results. */
+function workerLane(
+  tasks: readonly Task[],
+  counter: Int32Array,
+  finish: (i: number, r: TaskResult) => void,
+): Promise<void> {
+  const worker = new Worker(builtFile(import.meta.url, './batch-worker.js', '../dist/batch-worker.js'), {
+    execArgv: workerExecArgv(process.execArgv),
+  });
+  return new Promise<void>((resolve) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m === 'ready') {
+        if (Atomics.load(counter, 0) >= tasks.length) void worker.terminate();
+        else worker.postMessage({ tasks, counter });
+      } else if (m === 'done') void worker.terminate();
+      else finish(m.index, m.result);
+    });
+    // A crash ends this lane; the others go on taking files from the counter.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => resolve());
+  });
 }
 
 async function runHere(t: Task): Promise<TaskResult> {
@@ -136,30 +163,4 @@ async function runHere(t: Task): Promise<TaskResult> {
       stack: e instanceof Error ? e.stack : undefined,
     };
   }
-}
-
-function startWorker(): Worker {
-  return new Worker(builtFile(import.meta.url, './batch-worker.js', '../dist/batch-worker.js'), {
-    execArgv: workerExecArgv(process.execArgv),
-  });
-}
-
-/** Sends `t` to `worker`; a worker that crashes fails the task (and is replaced by the caller). */
-function runOn(worker: Worker, t: Task): Promise<{ result: TaskResult; dead: boolean }> {
-  return new Promise((resolve) => {
-    const done = (result: TaskResult, dead: boolean): void => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      resolve({ result, dead });
-    };
-    const onMessage = (r: TaskResult): void => done(r, false);
-    const onError = (e: Error): void => done({ ok: false, message: `${t.input}: ${e.message}`, code: 1 }, true);
-    const onExit = (code: number): void =>
-      done({ ok: false, message: `${t.input}: the worker stopped (exit code ${code})`, code: 1 }, true);
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(t);
-  });
 }

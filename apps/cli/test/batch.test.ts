@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { readNpy } from '@ndimage/core-array';
 import { describe, expect, it } from 'vitest';
+import { runTasks } from '../src/batch.js';
 import { copyData, run, tempFolder } from './helpers.js';
 
 const { at } = tempFolder('batch');
@@ -109,6 +110,31 @@ describe('batch', () => {
       expect(r.err, argv.join(' ')).toContain(text);
     }
     expect(existsSync(at('x.png'))).toBe(false);
+  });
+
+  it('worker threads take files as soon as they are up, with results equal to this thread’s', async () => {
+    // Slow files (denoise, 0.3–1 s each, ~4 s on one thread) so the worker, up in ~0.3 s, takes some.
+    const inputs = ['camera', 'astronaut', 'camera', 'coins', 'camera', 'astronaut'].map((n) => at(`in/${n}.png`));
+    const tasks = inputs.map((input) => ({
+      command: 'denoise',
+      input,
+      output: undefined as string | undefined,
+      options: { method: 'fgp', tvWeight: 20, json: true },
+    }));
+    const quiet = { start() {}, file() {}, iteration() {}, stop() {} };
+    // denoise needs an output: .npy files in a folder per run.
+    for (const [k, dirName] of ['w2', 'w1'].entries()) {
+      mkdirSync(at(dirName));
+      tasks.forEach((t, i) => {
+        t.output = at(`${dirName}/${i}.npy`);
+      });
+      const results = await runTasks(tasks, { jobs: k === 0 ? 2 : 1, progress: quiet });
+      expect(results.every((r) => r.ok)).toBe(true);
+      if (k === 0) expect(results.some((r) => r.thread !== undefined)).toBe(true);
+      else expect(results.every((r) => r.thread === undefined)).toBe(true);
+    }
+    for (let i = 0; i < tasks.length; i++)
+      expect(readFileSync(at(`w2/${i}.npy`)).equals(readFileSync(at(`w1/${i}.npy`)))).toBe(true);
   });
 
   it('--jobs 1 runs in this thread with the same results', async () => {
