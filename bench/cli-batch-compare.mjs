@@ -74,8 +74,10 @@ try {
       return d;
     };
     const py = wall('/usr/bin/python3', ['-c', PY, src, out('py'), '5']);
-    const one = wall(process.execPath, [BIN, 'gaussian', src, '-o', out('one'), '--sigma', '5', '-q', '--force', '--jobs', '1']);
-    const all = wall(process.execPath, [BIN, 'gaussian', src, '-o', out('all'), '--sigma', '5', '-q', '--force']);
+    const gaussian = (name, jobs) =>
+      wall(process.execPath, [BIN, 'gaussian', src, '-o', out(name), '--sigma', '5', '-q', '--force', ...jobs]);
+    const one = gaussian('one', ['--jobs', '1']);
+    const all = gaussian('all', []);
     rows.push([`gaussian σ 5, ${set.name}`, fmt(py), fmt(one), fmt(all), ratio(py, all), ratio(one, all)]);
   }
   {
