@@ -50,8 +50,12 @@ const writing = (c: Command): Command =>
       oneOf('--format', FORMATS),
     )
     .option('--out-var <name>', 'the .mat variable to write', 'out')
-    .addOption(new Option('--scale <policy>', 'how float results become 8-bit pixels').choices(SCALES as string[]))
-    .option('--cval <c>', 'the value outside the image for --mode constant', number('--cval'));
+    .addOption(new Option('--scale <policy>', 'how float results become 8-bit pixels').choices(SCALES as string[]));
+
+/** The filters' boundary value (their boundary mode comes with --mode). */
+const FILTERS = new Set(['gaussian', 'sobel', 'prewitt', 'derivative']);
+const boundaryValue = (c: Command): Command =>
+  c.option('--cval <c>', 'the value outside the image for --mode constant (default 0)', number('--cval'));
 
 const example = (lines: string): string => `\nExamples:\n${lines}\n`;
 
@@ -69,7 +73,7 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
       state.code = await dispatch(command, files, o, io, extra);
     };
 
-  writing(program.command('gaussian').argument('<files...>'))
+  boundaryValue(writing(program.command('gaussian').argument('<files...>')))
     .usage('IN OUT --sigma S [options]  |  IN... --out-dir DIR --sigma S [options]')
     .description('Gaussian blur or derivative (scipy.ndimage.gaussian_filter); colour images per channel')
     .requiredOption('-s, --sigma <s>', 'σ, one or per axis (S[,S…])', numbers('--sigma', 0))
@@ -85,7 +89,7 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
     .action(run('gaussian'));
 
   for (const name of ['sobel', 'prewitt']) {
-    writing(program.command(name).argument('<files...>'))
+    boundaryValue(writing(program.command(name).argument('<files...>')))
       .usage('IN OUT [--axis A | --magnitude] [options]')
       .description(`${name} derivative along an axis, or the gradient magnitude (scipy.ndimage.${name})`)
       .option('--axis <a>', 'axis of the derivative (0 rows, 1 columns; default the last)', integer('--axis', 0))
@@ -94,7 +98,7 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
       .action(run(name));
   }
 
-  writing(program.command('derivative').argument('<files...>'))
+  boundaryValue(writing(program.command('derivative').argument('<files...>')))
     .usage('IN OUT --sigma S (--axis A | --magnitude) [options]')
     .description('Gaussian derivative (the textbook’s Figure 1-11) along an axis, or its magnitude')
     .requiredOption('-s, --sigma <s>', 'σ', numbers('--sigma', 0))
@@ -216,6 +220,10 @@ async function dispatch(
   extra: Record<string, unknown>,
 ): Promise<number> {
   const options = { ...o, ...extra } as Common & Record<string, unknown>;
+  if (o.mode?.boundary !== undefined && !FILTERS.has(command))
+    throw new UsageError(
+      `--mode ${o.mode.boundary} is a boundary mode; ${command} has none (gaussian, sobel, prewitt and derivative do)`,
+    );
   const writes = WRITES_OUTPUT.has(command);
   const streams: Streams = { stdin: io.stdin, stdout: io.stdout };
   // A batch: --out-dir, several inputs to a printing command, a folder, or a glob no file is named.
