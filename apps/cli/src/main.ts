@@ -76,7 +76,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
         return 0;
-      io.stderr.write(`ndimage: error: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see 'ndimage --help')\n`);
+      io.stderr.write(
+        `ndimage: error: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see 'ndimage --help')\n`,
+      );
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);

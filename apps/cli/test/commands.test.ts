@@ -145,7 +145,11 @@ describe('failures', () => {
       [['frobnicate'], 2, "unknown command 'frobnicate'"],
       [['morph', 'open', at('coins.png'), at('x.png'), '--cval', '3'], 2, "unknown option '--cval' (Did you mean"],
       [['count', at('coins.png'), '--mode', 'nearest'], 2, 'nearest is a boundary mode; count has none'],
-      [['gaussian', at('coins.png'), at('x.png'), '--sigma', '1', '--mode', 'bogus'], 2, '--mode must be an image mode'],
+      [
+        ['gaussian', at('coins.png'), at('x.png'), '--sigma', '1', '--mode', 'bogus'],
+        2,
+        '--mode must be an image mode',
+      ],
     ];
     writeFileSync(at('corrupt.png'), Buffer.from('not a png at all'));
     cases.push([['info', at('corrupt.png')], 1, 'corrupt.png']);
