@@ -11,6 +11,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +93,20 @@ describe('commands', () => {
     expect(readNpy(new Uint8Array(readFileSync(at('count-labels.npy')))).dtype).toBe('int32');
     expect(labelled.out).toBe('161\n');
   });
+
+  it.skipIf(!existsSync('/proc/self/mem'))(
+    'a file that cannot be read (even by root) is a runtime error naming it',
+    async () => {
+      // /proc/self/mem exists but every read of it from offset 0 fails (EIO), whoever runs the tests.
+      for (const ext of ['npy', 'png', 'mat']) {
+        symlinkSync('/proc/self/mem', at(`unreadable.${ext}`));
+        const r = await run('info', at(`unreadable.${ext}`));
+        expect(r.code).toBe(1);
+        expect(r.err.trim().split('\n')).toHaveLength(1);
+        expect(r.err).toContain(`unreadable.${ext}`);
+      }
+    },
+  );
 
   it.skipIf(process.getuid?.() === 0)('an unreadable file is a runtime error naming it', async () => {
     writeFileSync(at('locked.npy'), writeNpy(array([1, 2])));
