@@ -45,6 +45,11 @@ export interface JobContext {
   streams?: Streams;
   /** Iteration progress of long operations (denoise). */
   onIteration?: (iteration: number, value: number) => void;
+  /**
+   * The `threads` option for an iterative solver on `a` (undefined: one thread). A single large
+   * file uses the worker pool; batch files run one per thread and pass nothing.
+   */
+  threadsFor?: (a: NdArray) => 'auto' | undefined;
 }
 
 /** One command's work on one input; `out` is undefined for commands without an output. */
@@ -239,6 +244,7 @@ const jobs = {
       if (o.tau !== undefined || o.tolerance !== undefined)
         throw new UsageError('--tau and --tolerance belong to --method book');
       const r = denoiseTv(a, {
+        threads: ctx.threadsFor?.(a),
         weight: o.tvWeight,
         method: o.method as 'fgp' | 'chambolle-pock' | 'chambolle2005',
         maxIterations: o.maxIterations,

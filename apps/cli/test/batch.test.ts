@@ -137,6 +137,15 @@ describe('batch', () => {
       expect(readFileSync(at(`w2/${i}.npy`)).equals(readFileSync(at(`w1/${i}.npy`)))).toBe(true);
   }, 60_000);
 
+  it('one large file’s denoise uses the worker pool, bit-identical to one thread', async () => {
+    const flags = ['--method', 'fgp', '--tv-weight', '20', '--max-iterations', '40', '-q'];
+    const pool = await run(['denoise', at('in/camera.png'), at('pool.npy'), ...flags, '--jobs', '2']);
+    const one = await run(['denoise', at('in/camera.png'), at('one.npy'), ...flags, '--jobs', '1']);
+    expect(pool.code, pool.err).toBe(0);
+    expect(one.code, one.err).toBe(0);
+    expect(readFileSync(at('pool.npy')).equals(readFileSync(at('one.npy')))).toBe(true);
+  });
+
   it('--jobs 1 runs in this thread with the same results', async () => {
     mkdirSync(at('one'));
     const r = await run([
