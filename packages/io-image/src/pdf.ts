@@ -3,10 +3,11 @@
  * image at 72 dpi, holding it as a lossless PNG (PDFKit embeds PNG data as Flate-compressed image
  * data). The textbook saves figures this way (`synth_rof.pdf`).
  */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from './codecs.js';
 
 /** A one-page PDF showing the PNG `png` (w×h pixels) at one point per pixel. */
-export function pdfOfPng(png: Buffer, width: number, height: number): Promise<Buffer> {
+export async function pdfOfPng(png: Buffer, width: number, height: number): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: [width, height],

@@ -6,7 +6,7 @@
 
 import { open } from 'node:fs/promises';
 import { checkInteger, checkOptions, type DType, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
-import sharp from 'sharp';
+import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
 import { type Mode, type Pixels, toMode } from './pillow.js';
 import { type ImageSource, resolveSource } from './source.js';
@@ -112,6 +112,7 @@ export async function imreadWithInfo(
     );
   const maxBytes = o.maxBytes === undefined ? 2 ** 30 : checkInteger(o.maxBytes, 'maxBytes', { min: 1 });
   const { input, origin } = await resolveSource(source, maxBytes);
+  const sharp = await loadSharp();
   const open = () =>
     sharp(input, {
       page,

@@ -11,8 +11,8 @@ import {
   type NdArrayLike,
   NdImageError,
 } from '@ndimage/core-array';
-import sharp from 'sharp';
 import { writeAtomic } from './atomic.js';
+import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
 import { pdfOfPng } from './pdf.js';
 import { type Scale, toSamples } from './scale.js';
@@ -138,6 +138,7 @@ export async function imsave(
   const compression = o.compression === undefined ? 6 : checkInteger(o.compression, 'compression', { min: 0, max: 9 });
   const origin = path !== undefined ? { path } : { what: `the ${format} output` };
   let bytes: Buffer;
+  const sharp = await loadSharp();
   try {
     // sharp's raw input takes the typed array as it is: uint16 samples make a ushort image.
     let pipeline = sharp(samples.data, { raw: { width: w, height: h, channels } });
