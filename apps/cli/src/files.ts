@@ -55,7 +55,8 @@ export function kindOf(path: string, format?: string): Kind {
   throw new NdImageError(
     'ERR_INVALID_ARGUMENT',
     `${path}: unknown file type '${ext === '' ? '(none)' : `.${ext}`}' (images, .npy or .mat)`,
-    { path },
+    // A name the command cannot use is a usage error (exit 2), like a bad flag.
+    { argument: path },
   );
 }
 
@@ -191,7 +192,7 @@ export async function writeArray(path: string, a: NdArray, o: WriteOptions = {})
   const ext = (path === '-' ? (o.format as string) : extname(path).slice(1)).toLowerCase();
   const format = IMAGE[ext];
   if (kind === 'image' && format === undefined)
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `${path}: cannot write .${ext} images`, { path });
+    throw new NdImageError('ERR_INVALID_ARGUMENT', `${path}: cannot write .${ext} images`, { argument: path });
   if (path === '-') {
     const stdout = o.streams?.stdout;
     if (stdout === undefined || stdout.isTTY === true)

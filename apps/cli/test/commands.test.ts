@@ -158,6 +158,8 @@ describe('failures', () => {
       [['gaussian', at('coins.png'), at('coins.png'), '--sigma', '1', '--force'], 1, 'the output is the input'],
       [['gaussian', at('in.mat'), at('x.npy'), '--sigma', '1', '--var', 'nope'], 1, "no numeric variable 'nope'"],
       [['frobnicate'], 2, "unknown command 'frobnicate'"],
+      [['gaussian', at('coins.png'), at('x.xyz'), '--sigma', '1'], 2, "x.xyz: unknown file type '.xyz'"],
+      [['convert', at('coins.png'), at('x.svg')], 2, 'x.svg: cannot write .svg images'],
       [['morph', 'open', at('coins.png'), at('x.png'), '--cval', '3'], 2, "unknown option '--cval' (Did you mean"],
       [['count', at('coins.png'), '--mode', 'nearest'], 2, 'nearest is a boundary mode; count has none'],
       [
