@@ -113,8 +113,11 @@ describe('batch', () => {
   });
 
   it('worker threads take files as soon as they are up, with results equal to this thread’s', async () => {
-    // Slow files (denoise, 0.3–1 s each, ~4 s on one thread) so the worker, up in ~0.3 s, takes some.
-    const inputs = ['camera', 'astronaut', 'camera', 'coins', 'camera', 'astronaut'].map((n) => at(`in/${n}.png`));
+    // Slow files (denoise, 0.3–1 s each, ~5 s on one thread) so the worker, up in ~0.3 s (more on a
+    // busy machine), takes some.
+    const inputs = ['camera', 'astronaut', 'camera', 'coins', 'camera', 'astronaut', 'camera', 'coins'].map((n) =>
+      at(`in/${n}.png`),
+    );
     const tasks = inputs.map((input) => ({
       command: 'denoise',
       input,
