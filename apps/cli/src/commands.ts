@@ -140,8 +140,9 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
     .description('count objects: threshold, optionally open, label (the textbook’s count)')
     .option('--open <hxw>', 'binary opening with an H×W box first', sizes('--open'))
     .option('--iterations <n>', 'opening iterations', integer('--iterations', 1), 1)
-    .option('--labels <out>', 'also write the label image')
+    .option('--labels <out>', 'also write the label image (colour for images, int32 for .npy/.mat)')
     .option('-f, --force', 'overwrite the --labels file if it exists')
+    .option('--format <f>', `format of --labels - (stdout): ${FORMATS.join(', ')}`, oneOf('--format', FORMATS))
     .addHelpText(
       'after',
       example(
@@ -270,8 +271,11 @@ async function dispatch(
     } finally {
       progress.stop();
     }
-    if (report !== undefined && !(output === '-' && !json && command !== 'info'))
-      io.stdout.write(`${json ? JSON.stringify(report.json) : report.text}\n`);
+    if (report !== undefined) {
+      // When stdout carries the data (OUT, --texture or --labels is '-'), the report goes to stderr.
+      const piped = [output, options.texture, options.labels].includes('-');
+      (piped ? io.stderr : io.stdout).write(`${json ? JSON.stringify(report.json) : report.text}\n`);
+    }
     return 0;
   }
 

@@ -80,6 +80,19 @@ describe('stdin and stdout', () => {
     expect(JSON.parse(info.out)).toMatchObject({ shape: [303, 384], dtype: 'uint8' });
   });
 
+  it('when stdout carries data, the report (count, iterations) goes to stderr', async () => {
+    const labels = await run(['label', at('coins.png'), '-', '--threshold', '100', '--format', 'npy', '--json']);
+    expect(labels.code, labels.err).toBe(0);
+    expect(readNpy(new Uint8Array(labels.bytes)).dtype).toBe('int32');
+    expect(JSON.parse(labels.err)).toEqual({ count: 161 });
+    const counted = await run(['count', at('coins.png'), '-t', '100', '--labels', '-', '--format', 'npy']);
+    expect(readNpy(new Uint8Array(counted.bytes)).shape).toEqual([303, 384]);
+    expect(counted.err).toBe('161\n');
+    const texture = await run(['denoise', at('coins.png'), at('u.png'), '--texture', '-', '--format', 'npy', '-q']);
+    expect(readNpy(new Uint8Array(texture.bytes)).dtype).toBe('float64');
+    expect(texture.err).toMatch(/^\d+ iterations\n$/);
+  });
+
   it('refuses: stdout without --format, a terminal on stdout, an empty or missing stdin', async () => {
     const noFormat = await run(['convert', at('coins.png'), '-']);
     expect(noFormat).toMatchObject({ code: 2 });
