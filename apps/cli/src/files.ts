@@ -124,6 +124,16 @@ export async function readSource(path: string, o: ReadOptions = {}): Promise<{ a
   }
 }
 
+/** What a non-array .mat value is, for messages (io-mat's values carry a `kind`; structs are plain objects). */
+function describe(v: unknown): string {
+  if (typeof v === 'string' || Array.isArray(v)) return 'text';
+  if (v !== null && typeof v === 'object') {
+    const kind = (v as { kind?: unknown }).kind;
+    return typeof kind === 'string' ? (kind === 'struct' ? 'struct array' : kind) : 'struct';
+  }
+  return typeof v;
+}
+
 /** `--var`'s variable, or the only numeric one, or an error listing them. */
 function pickVariable(path: string, vars: Record<string, unknown>, variable: string | undefined): NdArray {
   const numeric = Object.entries(vars).filter(([, v]) => v instanceof NdArray);
@@ -138,10 +148,22 @@ function pickVariable(path: string, vars: Record<string, unknown>, variable: str
       );
     return v;
   }
-  if (numeric.length !== 1)
+  if (numeric.length === 0)
+    throw new NdImageError(
+      'ERR_UNSUPPORTED',
+      `${path}: no real numeric array to read (${
+        Object.keys(vars).length === 0
+          ? 'no variables'
+          : `variables: ${Object.entries(vars)
+              .map(([n, v]) => `${n} (${describe(v)})`)
+              .join(', ')}`
+      }); the commands take real numeric or logical arrays`,
+      { path },
+    );
+  if (numeric.length > 1)
     throw new NdImageError(
       'ERR_INVALID_ARGUMENT',
-      `${path}: ${numeric.length === 0 ? 'no numeric variable' : `several numeric variables (${names})`}; pick one with --var`,
+      `${path}: several numeric variables (${names}); pick one with --var`,
       { path, argument: 'var' },
     );
   return (numeric[0] as [string, NdArray])[1];

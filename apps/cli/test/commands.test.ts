@@ -158,6 +158,11 @@ describe('failures', () => {
       [['gaussian', at('coins.png'), at('coins.png'), '--sigma', '1', '--force'], 1, 'the output is the input'],
       [['gaussian', at('in.mat'), at('x.npy'), '--sigma', '1', '--var', 'nope'], 1, "no numeric variable 'nope'"],
       [['frobnicate'], 2, "unknown command 'frobnicate'"],
+      [
+        ['convert', at('text.mat'), at('x.npy')],
+        1,
+        'no real numeric array to read (variables: name (text), z (complex))',
+      ],
       [['gaussian', at('coins.png'), at('x.xyz'), '--sigma', '1'], 2, "x.xyz: unknown file type '.xyz'"],
       [['convert', at('coins.png'), at('x.svg')], 2, 'x.svg: cannot write .svg images'],
       [['morph', 'open', at('coins.png'), at('x.png'), '--cval', '3'], 2, "unknown option '--cval' (Did you mean"],
@@ -169,6 +174,7 @@ describe('failures', () => {
       ],
     ];
     writeFileSync(at('corrupt.png'), Buffer.from('not a png at all'));
+    await savemat(at('text.mat'), { name: 'coins', z: { re: array([1]), im: array([2]) } });
     cases.push([['info', at('corrupt.png')], 1, 'corrupt.png']);
     for (const [args, code, text] of cases) {
       const r = await run(...args);
@@ -177,7 +183,7 @@ describe('failures', () => {
       expect(r.err).toMatch(/^ndimage: error: /);
       expect(r.err).toContain(text);
     }
-    const after = readdirSync(dir).filter((f) => !before.has(f) && f !== 'corrupt.png');
+    const after = readdirSync(dir).filter((f) => !before.has(f) && !['corrupt.png', 'text.mat'].includes(f));
     expect(after).toEqual([]);
   });
 
