@@ -174,7 +174,7 @@ describe('failures', () => {
       ],
     ];
     writeFileSync(at('corrupt.png'), Buffer.from('not a png at all'));
-    await savemat(at('text.mat'), { name: 'coins', z: { re: array([1]), im: array([2]) } });
+    await savemat(at('text.mat'), { name: 'coins', z: { kind: 'complex', re: array([1]), im: array([2]) } });
     cases.push([['info', at('corrupt.png')], 1, 'corrupt.png']);
     for (const [args, code, text] of cases) {
       const r = await run(...args);
