@@ -48,7 +48,11 @@ const reading = (c: Command): Command =>
       ).argParser(modeFlag),
     )
     .option('-q, --quiet', 'no progress output')
-    .option('-j, --jobs <n>', 'worker threads for several inputs (default: all cores)', integer('--jobs', 1));
+    .option(
+      '-j, --jobs <n>',
+      'threads for several inputs or one large denoise (default: all cores)',
+      integer('--jobs', 1),
+    );
 
 /** Flags every command that writes an array takes. */
 const writing = (c: Command): Command =>
@@ -84,13 +88,19 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
       state.code = await dispatch(command, files, o, io, extra);
     };
 
-  boundaryValue(writing(program.command('gaussian').argument('<files...>')))
-    .usage('IN OUT --sigma S [options]  |  IN... --out-dir DIR --sigma S [options]')
-    .description('Gaussian blur or derivative (scipy.ndimage.gaussian_filter); colour images per channel')
-    .requiredOption('-s, --sigma <s>', 'σ, one or per axis (S[,S…])', numbers('--sigma', 0))
-    .option('--order <o>', 'derivative order, one or per axis', numbers('--order', 0))
-    .option('--truncate <t>', 'kernel radius in σ (default 4)', number('--truncate', 0))
-    .option('--radius <r>', 'kernel radius, overriding --truncate', numbers('--radius', 0))
+  boundaryValue(
+    writing(
+      program
+        .command('gaussian')
+        .argument('<files...>')
+        .usage('IN OUT --sigma S [options]  |  IN... --out-dir DIR --sigma S [options]')
+        .description('Gaussian blur or derivative (scipy.ndimage.gaussian_filter); colour images per channel')
+        .requiredOption('-s, --sigma <s>', 'σ, one or per axis (S[,S…])', numbers('--sigma', 0))
+        .option('--order <o>', 'derivative order, one or per axis', numbers('--order', 0))
+        .option('--truncate <t>', 'kernel radius in σ (default 4)', number('--truncate', 0))
+        .option('--radius <r>', 'kernel radius, overriding --truncate', numbers('--radius', 0)),
+    ),
+  )
     .addHelpText(
       'after',
       example(
@@ -109,13 +119,19 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
       .action(run(name));
   }
 
-  boundaryValue(writing(program.command('derivative').argument('<files...>')))
-    .usage('IN OUT --sigma S (--axis A | --magnitude) [options]')
-    .description('Gaussian derivative (the textbook’s Figure 1-11) along an axis, or its magnitude')
-    .requiredOption('-s, --sigma <s>', 'σ', numbers('--sigma', 0))
-    .option('--axis <a>', 'axis (0 rows, 1 columns)', integer('--axis', 0))
-    .option('--magnitude', 'the gradient magnitude (scipy.ndimage.gaussian_gradient_magnitude)')
-    .option('--truncate <t>', 'kernel radius in σ (default 4)', number('--truncate', 0))
+  boundaryValue(
+    writing(
+      program
+        .command('derivative')
+        .argument('<files...>')
+        .usage('IN OUT --sigma S (--axis A | --magnitude) [options]')
+        .description('Gaussian derivative (the textbook’s Figure 1-11) along an axis, or its magnitude')
+        .requiredOption('-s, --sigma <s>', 'σ', numbers('--sigma', 0))
+        .option('--axis <a>', 'axis (0 rows, 1 columns)', integer('--axis', 0))
+        .option('--magnitude', 'the gradient magnitude (scipy.ndimage.gaussian_gradient_magnitude)')
+        .option('--truncate <t>', 'kernel radius in σ (default 4)', number('--truncate', 0)),
+    ),
+  )
     .addHelpText('after', example('  ndimage derivative photo.png dx.png --sigma 5 --axis 1 --mode L'))
     .action(run('derivative'));
 
@@ -126,23 +142,35 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
       .option('--connectivity <n>', '1 (4-neighbours) or 2 (8-neighbours)', integer('--connectivity', 1, 2), 1)
       .option('--json', 'print the count as JSON');
 
-  objects(writing(program.command('label').argument('<files...>')))
-    .usage('IN OUT [--threshold T [--below]] [--connectivity 1|2] [options]')
-    .description('label connected objects (scipy.ndimage.label), print the count; image outputs in colour')
+  writing(
+    objects(
+      program
+        .command('label')
+        .argument('<files...>')
+        .usage('IN OUT [--threshold T [--below]] [--connectivity 1|2] [options]')
+        .description('label connected objects (scipy.ndimage.label), print the count; image outputs in colour'),
+    ),
+  )
     .addHelpText(
       'after',
       example('  ndimage label coins.png labels.png --threshold 100\n  ndimage label mask.npy labels.npy'),
     )
     .action(run('label'));
 
-  objects(reading(program.command('count').argument('<inputs...>')))
-    .usage('IN... [--threshold T [--below]] [--open HxW [--iterations N]] [options]')
-    .description('count objects: threshold, optionally open, label (the textbook’s count)')
-    .option('--open <hxw>', 'binary opening with an H×W box first', sizes('--open'))
-    .option('--iterations <n>', 'opening iterations', integer('--iterations', 1), 1)
-    .option('--labels <out>', 'also write the label image (colour for images, int32 for .npy/.mat)')
-    .option('-f, --force', 'overwrite the --labels file if it exists')
-    .option('--format <f>', `format of --labels - (stdout): ${FORMATS.join(', ')}`, oneOf('--format', FORMATS))
+  reading(
+    objects(
+      program
+        .command('count')
+        .argument('<inputs...>')
+        .usage('IN... [--threshold T [--below]] [--open HxW [--iterations N]] [options]')
+        .description('count objects: threshold, optionally open, label (the textbook’s count)')
+        .option('--open <hxw>', 'binary opening with an H×W box first', sizes('--open'))
+        .option('--iterations <n>', 'opening iterations', integer('--iterations', 1), 1)
+        .option('--labels <out>', 'also write the label image (colour for images, int32 for .npy/.mat)')
+        .option('-f, --force', 'overwrite the --labels file if it exists')
+        .option('--format <f>', `format of --labels - (stdout): ${FORMATS.join(', ')}`, oneOf('--format', FORMATS)),
+    ),
+  )
     .addHelpText(
       'after',
       example(
@@ -152,32 +180,39 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
     .action(run('count'));
 
   writing(
-    program.command('morph').argument('<operation>', 'erode, dilate, open, close or fill-holes').argument('<files...>'),
+    program
+      .command('morph')
+      .argument('<operation>', 'erode, dilate, open, close or fill-holes')
+      .argument('<files...>')
+      .usage('erode|dilate|open|close|fill-holes IN OUT [options]')
+      .description('binary morphology (scipy.ndimage.binary_erosion, …_dilation, …_opening, …_closing, …_fill_holes)')
+      .option('--structure <s>', "HxW box, 'cross', or a .npy file", '3x3')
+      .option('--iterations <n>', 'passes', integer('--iterations', 1), 1)
+      .option('--border-value <v>', '0 or 1', integer('--border-value', 0, 1), 0)
+      .option('-t, --threshold <t>', 'objects are pixels above T (below with --below)', number('--threshold'))
+      .option('--below', 'objects are pixels below the threshold'),
   )
-    .usage('erode|dilate|open|close|fill-holes IN OUT [options]')
-    .description('binary morphology (scipy.ndimage.binary_erosion, …_dilation, …_opening, …_closing, …_fill_holes)')
-    .option('--structure <s>', "HxW box, 'cross', or a .npy file", '3x3')
-    .option('--iterations <n>', 'passes', integer('--iterations', 1), 1)
-    .option('--border-value <v>', '0 or 1', integer('--border-value', 0, 1), 0)
-    .option('-t, --threshold <t>', 'objects are pixels above T (below with --below)', number('--threshold'))
-    .option('--below', 'objects are pixels below the threshold')
     .addHelpText('after', example('  ndimage morph open mask.png opened.png --structure 9x5 --iterations 2'))
     .action(run('morph'));
 
-  writing(program.command('denoise').argument('<files...>'))
-    .usage('IN OUT [--tv-weight W] [--method M] [--texture OUT2] [options]')
-    .description('ROF denoising: the textbook’s algorithm (default) or a converging solver (--method)')
-    .option('--tv-weight <w>', 'λ, the weight of total variation', number('--tv-weight', 0), 100)
-    .option('--tau <t>', 'the book’s dual step (0.125)', number('--tau', 0))
-    .option('--tolerance <e>', 'the book’s stopping tolerance (0.1)', number('--tolerance', 0))
-    .option('--max-iterations <n>', 'iteration limit', integer('--max-iterations', 1))
-    .addOption(
-      new Option('--method <m>', 'book: the textbook; fgp, chambolle-pock, chambolle2005: stop at a 1e-3 duality gap')
-        .choices(['book', 'fgp', 'chambolle-pock', 'chambolle2005'])
-        .default('book'),
-    )
-    .option('--texture <out2>', 'also write the removed texture (IN − OUT)')
-    .option('--json', 'print iterations and the final error or gap as JSON')
+  writing(
+    program
+      .command('denoise')
+      .argument('<files...>')
+      .usage('IN OUT [--tv-weight W] [--method M] [--texture OUT2] [options]')
+      .description('ROF denoising: the textbook’s algorithm (default) or a converging solver (--method)')
+      .option('--tv-weight <w>', 'λ, the weight of total variation', number('--tv-weight', 0), 100)
+      .option('--tau <t>', 'the book’s dual step (0.125)', number('--tau', 0))
+      .option('--tolerance <e>', 'the book’s stopping tolerance (0.1)', number('--tolerance', 0))
+      .option('--max-iterations <n>', 'iteration limit', integer('--max-iterations', 1))
+      .addOption(
+        new Option('--method <m>', 'book: the textbook; fgp, chambolle-pock, chambolle2005: stop at a 1e-3 duality gap')
+          .choices(['book', 'fgp', 'chambolle-pock', 'chambolle2005'])
+          .default('book'),
+      )
+      .option('--texture <out2>', 'also write the removed texture (IN − OUT)')
+      .option('--json', 'print iterations and the final error or gap as JSON'),
+  )
     .addHelpText(
       'after',
       example(
@@ -186,17 +221,25 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
     )
     .action(run('denoise'));
 
-  reading(program.command('info').argument('<inputs...>'))
-    .usage('IN... [--var NAME] [--json]')
-    .description('shape, dtype, min/max/mean; for .mat files the variables (scipy.io.whosmat)')
-    .option('--json', 'print JSON')
+  reading(
+    program
+      .command('info')
+      .argument('<inputs...>')
+      .usage('IN... [--var NAME] [--json]')
+      .description('shape, dtype, min/max/mean; for .mat files the variables (scipy.io.whosmat)')
+      .option('--json', 'print JSON'),
+  )
     .addHelpText('after', example('  ndimage info photo.jpg\n  ndimage info scan.mat --json'))
     .action(run('info'));
 
-  writing(program.command('convert').argument('<files...>'))
-    .usage('IN OUT [--mode L|RGB] [--dtype D] [--scale P] [options]')
-    .description('convert between images, .npy and .mat, and between image modes')
-    .addOption(new Option('--dtype <d>', 'cast to a NumPy dtype (no scaling)').choices(DTYPES as string[]))
+  writing(
+    program
+      .command('convert')
+      .argument('<files...>')
+      .usage('IN OUT [--mode L|RGB] [--dtype D] [--scale P] [options]')
+      .description('convert between images, .npy and .mat, and between image modes')
+      .addOption(new Option('--dtype <d>', 'cast to a NumPy dtype (no scaling)').choices(DTYPES as string[])),
+  )
     .addHelpText(
       'after',
       example('  ndimage convert photo.jpg grey.npy --mode L\n  ndimage convert data.mat - --format npy | python -c …'),

@@ -68,6 +68,21 @@ describe('the ndimage executable', () => {
     expect(ndimage(['info', 'y.npy']).status).toBe(1);
   });
 
+  it('a reader that closes the pipe early (| head) ends the command quietly', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'convert', at('coins.png'), '-', '--format', 'npy'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy(); // as `head` exits: the next write gets EPIPE
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('completion scripts for bash, zsh and fish', () => {
     const bash = ndimage(['completion', 'bash']).stdout.toString();
     expect(bash).toContain('complete -o filenames');
