@@ -206,6 +206,12 @@ export function dataMatchesDType(data: unknown, dtype: DType): boolean {
  * Allocates a zero-filled typed array for `dtype`, refusing lengths no typed array can hold.
  *
  * @throws NdImageError `ERR_LIMIT` when the length exceeds what the engine can allocate.
+ * @example
+ * ```ts
+ * Array.from(allocate('int16', 3)); // [0, 0, 0]
+ * allocate('bool', 2) instanceof Uint8Array; // true
+ * ```
+ * @see numpy.zeros(length, dtype).data
  */
 export function allocate<D extends DType>(dtype: D, length: number): DataOf<D> {
   try {

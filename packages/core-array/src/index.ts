@@ -12,6 +12,7 @@ export { type Casting, castInto, rint } from './cast.js';
 export { readLine } from './chunks.js';
 export { arange, type DTypeOptions, empty, full, fullLike, ones, onesLike, zeros, zerosLike } from './creation.js';
 export {
+  allocate,
   checkDType,
   type DataOf,
   DTYPE_INFO,

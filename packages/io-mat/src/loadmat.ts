@@ -4,6 +4,7 @@
 import { open } from 'node:fs/promises';
 import { checkInteger, checkOptions, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
+import { CLASS_NAME_OF_DTYPE } from './classes.js';
 import { type Simplified, simplify } from './simplify.js';
 import { isV4, readV4 } from './v4.js';
 import { type Limits, readV5, whosV5 } from './v5.js';
@@ -221,27 +222,14 @@ function describe(v: MatValue): { shape: number[]; class: string } {
   }
   if (v instanceof NdArray) {
     const a = v as NdArray;
-    return { shape: [...a.shape], class: a.dtype === 'bool' ? 'logical' : (CLASS_OF[a.dtype] ?? a.dtype) };
+    return { shape: [...a.shape], class: CLASS_NAME_OF_DTYPE[a.dtype] ?? a.dtype };
   }
   const k = (v as { kind?: string }).kind;
   if (k === 'complex') {
     const re = (v as MatComplex).re;
-    return { shape: [...re.shape], class: CLASS_OF[re.dtype] ?? re.dtype };
+    return { shape: [...re.shape], class: CLASS_NAME_OF_DTYPE[re.dtype] ?? re.dtype };
   }
   if (k === 'cell' || k === 'sparse' || k === 'struct')
     return { shape: [...(v as { shape: number[] }).shape], class: k };
   return { shape: [1, 1], class: 'struct' };
 }
-
-const CLASS_OF: Partial<Record<string, string>> = {
-  float64: 'double',
-  float32: 'single',
-  int8: 'int8',
-  uint8: 'uint8',
-  int16: 'int16',
-  uint16: 'uint16',
-  int32: 'int32',
-  uint32: 'uint32',
-  int64: 'int64',
-  uint64: 'uint64',
-};

@@ -6,8 +6,9 @@
  * bounded, and nesting is limited, so hostile files end in `NdImageError`s.
  */
 import { constants, inflateSync } from 'node:zlib';
-import { type DType, NdArray } from '@ndimage/core-array';
+import { allocate, type DType, NdArray } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
+import { CLASS_NAME_OF_ID, columnMajor, DTYPE_OF_CLASS_ID } from './classes.js';
 import { sparseOf } from './plain.js';
 import type { MatCell, MatSparse, MatStruct, MatStructArray, MatValue } from './values.js';
 
@@ -56,18 +57,6 @@ const SIZE: Record<number, number> = {
   16: 1,
   17: 2,
   18: 4,
-};
-const CLASS_DTYPE: Record<number, DType> = {
-  6: 'float64',
-  7: 'float32',
-  8: 'int8',
-  9: 'uint8',
-  10: 'int16',
-  11: 'uint16',
-  12: 'int32',
-  13: 'uint32',
-  14: 'int64',
-  15: 'uint64',
 };
 const FLAG_COMPLEX = 0x08;
 const FLAG_LOGICAL = 0x02;
@@ -195,9 +184,9 @@ function matrix(
   let cursor = nt.next;
   const count = product(b, dims, dt.data);
   const value = (): MatValue | undefined => {
-    if (cls in CLASS_DTYPE) {
+    if (cls in DTYPE_OF_CLASS_ID) {
       const rt = tag(b, cursor);
-      let dtype: DType = (flags & FLAG_LOGICAL) !== 0 ? 'bool' : (CLASS_DTYPE[cls] as DType);
+      let dtype: DType = (flags & FLAG_LOGICAL) !== 0 ? 'bool' : (DTYPE_OF_CLASS_ID[cls] as DType);
       // SciPy's default (mat_dtype=False): the storage type — a double stored as miUINT8 is uint8,
       // a logical is uint8.
       if (!limits.matDtype) dtype = STORAGE_DTYPE[rt.type] ?? dtype;
@@ -248,17 +237,6 @@ function matrix(
 
 function emptyDouble(): NdArray {
   return new NdArray(new Float64Array(0), [0, 0], { dtype: 'float64' });
-}
-
-/** Strides of a column-major array of `dims` (the data stay as stored: `A(i, j)` is `a.get(i, j)`). */
-function columnMajor(data: NdArray['data'], dims: number[], dtype: DType): NdArray {
-  const strides: number[] = [];
-  let s = 1;
-  for (const d of dims) {
-    strides.push(s);
-    s *= d;
-  }
-  return new NdArray(data, [...dims], { dtype, strides });
 }
 
 const TYPED: Partial<Record<number, new (b: ArrayBufferLike, o: number, n: number) => ArrayLike<number | bigint>>> = {
@@ -330,32 +308,6 @@ function numbers(b: Bytes, t: Tag, at: number, count: number, dtype: DType | 'bo
     else (out as Float64Array)[k] = Number(v);
   }
   return out;
-}
-
-function allocate(dtype: DType | 'bool', n: number): NdArray['data'] {
-  switch (dtype) {
-    case 'bool':
-    case 'uint8':
-      return new Uint8Array(n);
-    case 'int8':
-      return new Int8Array(n);
-    case 'int16':
-      return new Int16Array(n);
-    case 'uint16':
-      return new Uint16Array(n);
-    case 'int32':
-      return new Int32Array(n);
-    case 'uint32':
-      return new Uint32Array(n);
-    case 'float32':
-      return new Float32Array(n);
-    case 'int64':
-      return new BigInt64Array(n);
-    case 'uint64':
-      return new BigUint64Array(n);
-    default:
-      return new Float64Array(n);
-  }
 }
 
 function reader(type: number, v: DataView, le: boolean): (at: number) => number | bigint {
@@ -532,26 +484,6 @@ function sparse(b: Bytes, at: number, dims: number[], flags: number, limits: Lim
   return sparseOf({ shape: [m, n], ir, jc, data, imag, logical });
 }
 
-const CLASS_NAME: Record<number, string> = {
-  1: 'cell',
-  2: 'struct',
-  3: 'object',
-  4: 'char',
-  5: 'sparse',
-  6: 'double',
-  7: 'single',
-  8: 'int8',
-  9: 'uint8',
-  10: 'int16',
-  11: 'uint16',
-  12: 'int32',
-  13: 'uint32',
-  14: 'int64',
-  15: 'uint64',
-  16: 'function_handle',
-  17: 'opaque',
-};
-
 /** Name, dims and class of every variable, reading only each matrix's header. */
 export function whosV5(b: Bytes): { name: string; shape: number[]; class: string }[] {
   const out: { name: string; shape: number[]; class: string }[] = [];
@@ -594,7 +526,7 @@ export function whosV5(b: Bytes): { name: string; shape: number[]; class: string
     out.push({
       name: nameOf(m, nt),
       shape: dims,
-      class: logical && cls !== 5 ? 'logical' : (CLASS_NAME[cls] ?? `class ${cls}`),
+      class: logical && cls !== 5 ? 'logical' : (CLASS_NAME_OF_ID[cls] ?? `class ${cls}`),
     });
     at = t.next;
   }

@@ -9,7 +9,8 @@
  * with `MATLAB_empty`; cells are datasets of object references into `/#refs#`; a 1×1 struct is a
  * group of its fields; sparse is a group of `data`, `ir`, `jc` with `MATLAB_sparse` = rows.
  */
-import { type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import { NdArray, NdImageError } from '@ndimage/core-array';
+import { columnMajor, DTYPE_OF_CLASS_NAME } from './classes.js';
 import { sparseOf } from './plain.js';
 import type { MatCell, MatSparse, MatStruct, MatStructArray, MatValue } from './values.js';
 
@@ -98,20 +99,6 @@ export async function readV73(
   }
 }
 
-const CLASS_DTYPE: Record<string, DType> = {
-  double: 'float64',
-  single: 'float32',
-  int8: 'int8',
-  uint8: 'uint8',
-  int16: 'int16',
-  uint16: 'uint16',
-  int32: 'int32',
-  uint32: 'uint32',
-  int64: 'int64',
-  uint64: 'uint64',
-  logical: 'bool',
-};
-
 const text = (a: H5Attr | undefined): string | undefined => {
   const v = a?.value;
   if (typeof v === 'string') return v;
@@ -125,16 +112,6 @@ const dimsOf = (shape: number[] | null): number[] => {
   while (d.length < 2) d.push(1);
   return d;
 };
-
-function columnMajor(data: NdArray['data'], dims: number[], dtype: DType): NdArray {
-  const strides: number[] = [];
-  let s = 1;
-  for (const d of dims) {
-    strides.push(s);
-    s *= d;
-  }
-  return new NdArray(data, [...dims], { dtype, strides });
-}
 
 function value(
   file: H5File,
@@ -164,7 +141,9 @@ function value(
     const dims = Array.from(d.value as ArrayLike<number | bigint>, Number);
     if (cls === 'char') return '';
     if (cls === 'cell') return { kind: 'cell', shape: dims, values: [] } satisfies MatCell;
-    return new NdArray(new Float64Array(0), dims.length >= 2 ? dims : [0, 0], { dtype: CLASS_DTYPE[cls] ?? 'float64' });
+    return new NdArray(new Float64Array(0), dims.length >= 2 ? dims : [0, 0], {
+      dtype: DTYPE_OF_CLASS_NAME[cls] ?? 'float64',
+    });
   }
   const dims = dimsOf(d.shape);
   if (cls === 'char') {
@@ -190,7 +169,7 @@ function value(
     });
     return { kind: 'cell', shape: dims, values } satisfies MatCell;
   }
-  const dtype = CLASS_DTYPE[cls];
+  const dtype = DTYPE_OF_CLASS_NAME[cls];
   if (dtype === undefined) {
     warn(`${where}: MATLAB class ${cls} is not read; skipped`);
     return undefined;
