@@ -8,7 +8,7 @@
  *   image becomes 0; uint8 data is left as it is, as bytescale did.
  * - `'none'`: the data must already fit (uint8 or bool; uint16 for 16-bit formats), else an error.
  */
-import { describeValue, type NdArray, NdImageError, type NumericTypedArray } from '@ndimage/core-array';
+import { checkOneOf, type NdArray, NdImageError, type NumericTypedArray } from '@ndimage/core-array';
 
 /** A scaling policy. */
 export type Scale = 'clip' | 'stretch' | 'none';
@@ -67,14 +67,7 @@ export function toSamples(a: NdArray, scale: Scale, maxBits: 8 | 16, name: strin
     }
     return { data: out, bits: 8 };
   }
-  if (scale !== 'stretch')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`scale\` must be 'clip', 'stretch' or 'none'; got ${describeValue(scale)}`,
-      {
-        argument: 'scale',
-      },
-    );
+  checkOneOf(scale, 'scale', ['clip', 'stretch', 'none']); // only 'stretch' is left here
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < n; k++) {

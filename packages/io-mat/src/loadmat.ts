@@ -2,7 +2,7 @@
  * `loadmat` and `whosmat`: MAT files (levels 4 and 5; v5, v6 and v7) from a path or bytes.
  */
 import { open } from 'node:fs/promises';
-import { checkInteger, checkOptions, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
+import { checkInteger, checkOneOf, checkOptions, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
 import { CLASS_NAME_OF_DTYPE } from './classes.js';
 import { type Simplified, simplify } from './simplify.js';
@@ -69,14 +69,8 @@ export async function loadmat(
     maxDepth: o.maxDepth === undefined ? 64 : checkInteger(o.maxDepth, 'maxDepth', { min: 1 }),
     warn: o.onWarning ?? ((m) => process.emitWarning(m, 'MatWarning')),
     matDtype: o.matDtype ?? true,
-    charsAs: o.charsAs ?? 'string',
+    charsAs: checkOneOf(o.charsAs ?? 'string', 'charsAs', ['string', 'codes']),
   };
-  if (limits.charsAs !== 'string' && limits.charsAs !== 'codes')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`charsAs\` must be 'string' or 'codes'; got ${describeValue(limits.charsAs)}`,
-      { argument: 'charsAs' },
-    );
   const wanted = o.variableNames === undefined ? undefined : new Set(o.variableNames);
   const timeLimit = o.timeLimitMs === undefined ? 60_000 : checkInteger(o.timeLimitMs, 'timeLimitMs', { min: 1 });
   // v7.3 (HDF5: version 0x0200 after the 512-byte user block's MATLAB text) goes to h5wasm.

@@ -5,7 +5,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
-import { asarray, checkOptions, type DType, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
+import {
+  asarray,
+  checkOneOf,
+  checkOptions,
+  type DType,
+  describeValue,
+  NdArray,
+  NdImageError,
+} from '@ndimage/core-array';
 import { v4Matrix } from './save-v4.js';
 import type { MatCell, MatComplex, MatSparse, MatStructArray, MatValue } from './values.js';
 
@@ -131,24 +139,14 @@ export async function savemat(
 ): Promise<Uint8Array> {
   const o = checkOptions(options);
   const maxName = o.longFieldNames === true ? 63 : 31;
-  const onedAs = o.onedAs ?? 'row';
-  if (onedAs !== 'row' && onedAs !== 'column')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`onedAs\` must be 'row' or 'column'; got ${describeValue(onedAs)}`,
-      { argument: 'onedAs' },
-    );
+  const onedAs = checkOneOf(o.onedAs ?? 'row', 'onedAs', ['row', 'column']);
   if (variables === null || typeof variables !== 'object')
     throw new NdImageError(
       'ERR_INVALID_ARGUMENT',
       `\`variables\` must be an object of name → value; got ${describeValue(variables)}`,
       { argument: 'variables' },
     );
-  const format = o.format ?? '5';
-  if (format !== '5' && format !== '4')
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`format\` must be '5' or '4'; got ${describeValue(format)}`, {
-      argument: 'format',
-    });
+  const format = checkOneOf(o.format ?? '5', 'format', ['5', '4']);
   if (format === '4') {
     const parts: Uint8Array[] = [];
     for (const [name, value] of Object.entries(variables)) {

@@ -5,6 +5,7 @@
  */
 import {
   asarray,
+  checkOneOf,
   checkOptions,
   describeValue,
   type NdArray,
@@ -86,15 +87,7 @@ export function denoise(im: NdArrayLike, options?: DenoiseOptions): DenoiseResul
   const tolerance = o.tolerance === undefined ? 0.1 : positive(o.tolerance, 'tolerance');
   const tau = o.tau === undefined ? 0.125 : positive(o.tau, 'tau', 0.25);
   const tvWeight = o.tvWeight === undefined ? 100 : positive(o.tvWeight, 'tvWeight');
-  const dualInit = o.dualInit ?? 'image';
-  if (dualInit !== 'image' && dualInit !== 'zero')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`dualInit\` must be 'image' or 'zero'; got ${describeValue(dualInit)}`,
-      {
-        argument: 'dualInit',
-      },
-    );
+  const dualInit = checkOneOf(o.dualInit ?? 'image', 'dualInit', ['image', 'zero']);
   const run = readRun(o, 100_000);
   const f = readPlanes(im, 'im', precision);
   let start: Plane[] | undefined;

@@ -1,7 +1,7 @@
 /**
  * Checks shared by the denoisers: iteration limits, progress callbacks, abort signals, precision.
  */
-import { checkInteger, describeValue, NdImageError } from '@ndimage/core-array';
+import { checkInteger, checkOneOf, describeValue, NdImageError } from '@ndimage/core-array';
 
 /** Options every solver takes. */
 export interface RunOptions {
@@ -71,13 +71,5 @@ export type Precision = 'float64' | 'float32';
 
 /** Reads `precision`. */
 export function readPrecision(value: unknown): Precision {
-  if (value === undefined || value === 'float64') return 'float64';
-  if (value === 'float32') return 'float32';
-  throw new NdImageError(
-    'ERR_INVALID_ARGUMENT',
-    `\`precision\` must be 'float64' or 'float32'; got ${describeValue(value)}`,
-    {
-      argument: 'precision',
-    },
-  );
+  return checkOneOf(value ?? 'float64', 'precision', ['float64', 'float32']);
 }

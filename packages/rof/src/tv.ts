@@ -6,8 +6,8 @@
 import {
   bands,
   builtFile,
+  checkOneOf,
   checkOptions,
-  describeValue,
   type NdArray,
   type NdArrayLike,
   NdImageError,
@@ -139,34 +139,12 @@ interface ChannelResult {
 export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseTvResult {
   const o = checkOptions(options);
   const precision = readPrecision(o.precision);
-  const method = o.method ?? 'fgp';
-  if (method !== 'fgp' && method !== 'chambolle-pock' && method !== 'chambolle2005')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`method\` must be 'fgp', 'chambolle-pock' or 'chambolle2005'; got ${describeValue(method)}`,
-      { argument: 'method' },
-    );
-  const boundary = o.boundary ?? 'neumann';
-  if (boundary !== 'neumann' && boundary !== 'periodic')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`boundary\` must be 'neumann' or 'periodic'; got ${describeValue(boundary)}`,
-      {
-        argument: 'boundary',
-      },
-    );
+  const method = checkOneOf(o.method ?? 'fgp', 'method', ['fgp', 'chambolle-pock', 'chambolle2005']);
+  const boundary = checkOneOf(o.boundary ?? 'neumann', 'boundary', ['neumann', 'periodic']);
   const gapTolerance = o.gapTolerance === undefined ? 1e-3 : positive(o.gapTolerance, 'gapTolerance');
   const timeLimit = o.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : positive(o.timeLimitMs, 'timeLimitMs');
   const checkEvery = o.checkEvery === undefined ? 10 : Math.round(positive(o.checkEvery, 'checkEvery', 1e9));
-  const channels = o.channels ?? 'separate';
-  if (channels !== 'separate' && channels !== 'coupled')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`channels\` must be 'separate' or 'coupled'; got ${describeValue(channels)}`,
-      {
-        argument: 'channels',
-      },
-    );
+  const channels = checkOneOf(o.channels ?? 'separate', 'channels', ['separate', 'coupled']);
   if (channels === 'coupled' && method !== 'fgp')
     throw new NdImageError(
       'ERR_INVALID_ARGUMENT',
