@@ -1,5 +1,6 @@
 /**
- * Runs the `@example` blocks of this package's TSDoc (see `runDocExample`).
+ * Runs the `@example` blocks of this package's TSDoc (see `runDocExample`; `runDocExampleAsync` for
+ * the ones that `await`).
  */
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
@@ -11,8 +12,10 @@ const scope = { ...api, ...testing };
 describe('TSDoc examples', () => {
   let checked = 0;
   for (const example of examples) {
-    it(`${example.file} #${example.index}`, () => {
-      const { checks } = testing.runDocExample(example, scope);
+    it(`${example.file} #${example.index}`, async () => {
+      const { checks } = /\bawait\b/.test(example.code)
+        ? await testing.runDocExampleAsync(example, scope)
+        : testing.runDocExample(example, scope);
       for (const c of checks) {
         if (!testing.docValuesMatch(c.actual, c.expected))
           expect(c.actual, `${example.file}: ${c.comment}`).toEqual(c.expected);

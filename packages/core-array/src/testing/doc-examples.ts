@@ -59,15 +59,15 @@ export function collectDocExamples(srcDir: string | URL): DocExample[] {
   return out;
 }
 
-/** The value at the start of a comment (`[1, 2]  (a[::-1])` → `[1, 2]`), or none. */
+/** The value at the start of a comment (`[1, 2]  (a[::-1])` → `[1, 2]`; arrays, objects, scalars), or none. */
 function leadingValue(comment: string): { ok: true; value: unknown } | { ok: false } {
   const c = comment.trim();
   let end = -1;
-  if (c.startsWith('[')) {
+  if (c.startsWith('[') || c.startsWith('{')) {
     let depth = 0;
     for (let i = 0; i < c.length; i++) {
-      if (c[i] === '[') depth++;
-      else if (c[i] === ']' && --depth === 0) {
+      if (c[i] === '[' || c[i] === '{') depth++;
+      else if ((c[i] === ']' || c[i] === '}') && --depth === 0) {
         end = i + 1;
         break;
       }
@@ -84,8 +84,11 @@ function leadingValue(comment: string): { ok: true; value: unknown } | { ok: fal
   }
 }
 
-/** Turns `expr; // value` lines into checks and drops `@ndimage/*` imports. */
-function instrument(code: string): string {
+/**
+ * Turns `expr; // value` lines into checks and drops `@ndimage/*` imports. `async`: the code runs
+ * in an async function, so a `throws` line also catches a rejected promise.
+ */
+function instrument(code: string, async: boolean): string {
   return code
     .split('\n')
     .map((line) => {
@@ -93,12 +96,18 @@ function instrument(code: string): string {
       const m = line.match(/^(\s*)(.*?);\s*\/\/\s*(.*)$/);
       if (!m || /^\s*(const|let|for|if|throw|try|\})/.test(m[2] as string)) return line;
       const [, indent, expr, comment] = m as unknown as [string, string, string, string];
-      if (/^throws\b/.test(comment)) return `${indent}__throws(() => (${expr}), ${JSON.stringify(comment)});`;
+      if (/^throws\b/.test(comment))
+        return async
+          ? `${indent}await __throws(async () => (${expr}), ${JSON.stringify(comment)});`
+          : `${indent}__throws(() => (${expr}), ${JSON.stringify(comment)});`;
       if (!leadingValue(comment).ok) return line;
       return `${indent}__check((${expr}), ${JSON.stringify(comment)});`;
     })
     .join('\n');
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);
 
 const toPlain = (v: unknown): unknown => {
   if (v !== null && typeof v === 'object' && typeof (v as { toArray?: unknown }).toArray === 'function') {
@@ -115,6 +124,7 @@ const toPlain = (v: unknown): unknown => {
  * ```ts
  * docValuesMatch([0.1 + 0.2], [0.3]); // true
  * docValuesMatch([1, 2], [1, 3]);     // false
+ * docValuesMatch({ n: 1 }, { n: 1 }); // true
  * ```
  */
 export function docValuesMatch(actual: unknown, expected: unknown, rtol = 1e-12): boolean {
@@ -126,8 +136,55 @@ export function docValuesMatch(actual: unknown, expected: unknown, rtol = 1e-12)
   if (Array.isArray(actual) && Array.isArray(expected)) {
     return actual.length === expected.length && actual.every((v, i) => docValuesMatch(v, expected[i], rtol));
   }
+  if (isPlainObject(actual) && isPlainObject(expected)) {
+    const keys = Object.keys(expected);
+    return (
+      Object.keys(actual).length === keys.length &&
+      keys.every((k) => k in actual && docValuesMatch(actual[k], expected[k], rtol))
+    );
+  }
   return Object.is(actual, expected) || actual === expected;
 }
+
+/** The checks of one run, and the callbacks the instrumented code calls to record them. */
+function recorder() {
+  const checks: DocCheck[] = [];
+  return {
+    checks,
+    check: (actual: unknown, comment: string): void => {
+      const expected = leadingValue(comment);
+      if (expected.ok) checks.push({ comment, actual: toPlain(actual), expected: expected.value });
+    },
+    throws: (thunk: () => unknown, comment: string): void => {
+      let threw = false;
+      try {
+        thunk();
+      } catch {
+        threw = true;
+      }
+      checks.push({ comment, actual: threw, expected: true });
+    },
+    throwsAsync: async (thunk: () => Promise<unknown>, comment: string): Promise<void> => {
+      let threw = false;
+      try {
+        await thunk();
+      } catch {
+        threw = true;
+      }
+      checks.push({ comment, actual: threw, expected: true });
+    },
+  };
+}
+
+/** Names of `scope` usable as parameters (identifiers, and not `var`). */
+const paramNames = (scope: Record<string, unknown>): string[] =>
+  Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'var');
+
+/** An example that needs a name outside the scope (or an API the scope's values lack) is skipped. */
+const missingName = (e: unknown): boolean =>
+  e instanceof ReferenceError || (e instanceof TypeError && /is not a function/.test(e.message));
+
+const QUIET = { log: () => undefined };
 
 /**
  * Runs one example with `scope`'s names defined, and returns its checks (`skipped` when the
@@ -137,35 +194,59 @@ export function runDocExample(
   example: DocExample,
   scope: Record<string, unknown>,
 ): { skipped: boolean; checks: DocCheck[] } {
-  const body = instrument(example.code);
+  const body = instrument(example.code, false);
   if (/^\s*import\b|import\.meta/m.test(body)) return { skipped: true, checks: [] };
-  const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'var');
-  const checks: DocCheck[] = [];
-  const quiet = { log: () => undefined };
+  const names = paramNames(scope);
+  const r = recorder();
   const fn = new Function('__check', '__throws', 'console', ...names, body);
   try {
-    fn(
-      (actual: unknown, comment: string) => {
-        const expected = leadingValue(comment);
-        if (expected.ok) checks.push({ comment, actual: toPlain(actual), expected: expected.value });
-      },
-      (thunk: () => unknown, comment: string) => {
-        let threw = false;
-        try {
-          thunk();
-        } catch {
-          threw = true;
-        }
-        checks.push({ comment, actual: threw, expected: true });
-      },
-      quiet,
-      ...names.map((n) => scope[n]),
-    );
+    fn(r.check, r.throws, QUIET, ...names.map((n) => scope[n]));
   } catch (e) {
-    if (e instanceof ReferenceError || (e instanceof TypeError && /is not a function/.test(e.message))) {
-      return { skipped: true, checks: [] };
-    }
+    if (missingName(e)) return { skipped: true, checks: [] };
     throw e;
   }
-  return { skipped: false, checks };
+  return { skipped: false, checks: r.checks };
+}
+
+/** Options of {@link runDocExampleAsync}. */
+export interface AsyncDocOptions {
+  /** Rewrites each line first: point the file names an example reads or writes into a temp folder. */
+  rewrite?: (line: string) => string;
+}
+
+const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+  ...args: string[]
+) => (...values: unknown[]) => Promise<void>;
+
+/**
+ * {@link runDocExample} for examples that `await` (file I/O): the code runs as an async function,
+ * and `throws` lines also catch rejected promises.
+ *
+ * @example
+ * ```ts
+ * const dir = mkdtempSync(join(tmpdir(), 'doc-'));
+ * const { checks } = await runDocExampleAsync(example, scope, {
+ *   rewrite: (line) => line.replace(/'(\w+\.png)'/g, (_, f) => JSON.stringify(join(dir, f))),
+ * });
+ * ```
+ */
+export async function runDocExampleAsync(
+  example: DocExample,
+  scope: Record<string, unknown>,
+  options: AsyncDocOptions = {},
+): Promise<{ skipped: boolean; checks: DocCheck[] }> {
+  const rewrite = options.rewrite;
+  const code = rewrite === undefined ? example.code : example.code.split('\n').map(rewrite).join('\n');
+  const body = instrument(code, true);
+  if (/^\s*import\b|import\.meta/m.test(body)) return { skipped: true, checks: [] };
+  const names = paramNames(scope);
+  const r = recorder();
+  const fn = new AsyncFunction('__check', '__throws', 'console', ...names, body);
+  try {
+    await fn(r.check, r.throwsAsync, QUIET, ...names.map((n) => scope[n]));
+  } catch (e) {
+    if (missingName(e)) return { skipped: true, checks: [] };
+    throw e;
+  }
+  return { skipped: false, checks: r.checks };
 }

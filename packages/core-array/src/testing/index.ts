@@ -4,7 +4,15 @@
  * @packageDocumentation
  */
 
-export { collectDocExamples, type DocCheck, type DocExample, docValuesMatch, runDocExample } from './doc-examples.js';
+export {
+  type AsyncDocOptions,
+  collectDocExamples,
+  type DocCheck,
+  type DocExample,
+  docValuesMatch,
+  runDocExample,
+  runDocExampleAsync,
+} from './doc-examples.js';
 export { type CloseOptions, expectArrayClose, expectArrayEqual } from './expect-array-close.js';
 export { expectNdImageError } from './expect-error.js';
 export { loadNpyFixture } from './load-npy-fixture.js';
