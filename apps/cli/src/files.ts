@@ -4,11 +4,10 @@
  * `-` is stdin (recognised by its bytes) or stdout (the format from `--format`).
  * Writes refuse to overwrite without `--force`, refuse to write over the input, and are atomic.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { NdArray, NdImageError, readNpy, writeNpy } from '@ndimage/core-array';
+import { writeFileAtomic } from '@ndimage/core-array/node';
 import { type ImageFormat, imread, imsave, type Scale } from '@ndimage/io-image';
 import { loadmat, savemat } from '@ndimage/io-mat';
 
@@ -224,18 +223,5 @@ export async function writeArray(path: string, a: NdArray, o: WriteOptions = {})
     stdout.write(await encode(a, kind, format as ImageFormat, o));
     return;
   }
-  const target = resolve(path);
-  if (kind === 'image') {
-    await imsave(target, a, { scale: o.scale ?? 'clip' });
-    return;
-  }
-  const bytes = await encode(a, kind, 'png', o);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, target);
-  } catch (e) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw new NdImageError('ERR_IO', `${path}: cannot write (${(e as Error).message})`, { path, cause: e });
-  }
+  await writeFileAtomic(path, await encode(a, kind, format as ImageFormat, o));
 }

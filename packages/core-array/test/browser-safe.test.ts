@@ -1,6 +1,6 @@
 /**
  * The main entry must run unchanged in browsers (DESIGN §1): no `node:` imports and no Node
- * globals outside the Node-only `testing` subpath.
+ * globals outside the Node-only subpaths (`testing`, `node`, and `parallel`'s pool).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -12,7 +12,7 @@ const src = fileURLToPath(new URL('../src/', import.meta.url));
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'testing' ? [] : sources(path);
+    if (statSync(path).isDirectory()) return name === 'testing' || name === 'node' ? [] : sources(path);
     // The pool and its worker are the Node-only '@ndimage/core-array/parallel' subpath.
     if (path.includes(`parallel${sep}`) && name !== 'registry.ts') return [];
     return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];

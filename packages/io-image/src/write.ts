@@ -11,7 +11,7 @@ import {
   type NdArrayLike,
   NdImageError,
 } from '@ndimage/core-array';
-import { writeAtomic } from './atomic.js';
+import { writeFileAtomic } from '@ndimage/core-array/node';
 import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
 import { pdfOfPng } from './pdf.js';
@@ -176,6 +176,6 @@ export async function imsave(
     throw codecError(e, origin, true);
   }
   if (path === undefined) return bytes;
-  await writeAtomic(path, bytes);
+  await writeFileAtomic(path, bytes);
   return undefined;
 }

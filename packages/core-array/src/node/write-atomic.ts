@@ -1,0 +1,31 @@
+/**
+ * Atomic file writes, as every writer of the project promises them: the bytes go to a temporary
+ * file in the target's folder, which then replaces the target in one rename. A failure leaves the
+ * target as it was (never truncated or half-written) and removes the temporary file.
+ */
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { NdImageError } from '../errors.js';
+
+/**
+ * Writes `bytes` to `path` atomically (a hidden `.name.<random>.tmp` beside it, then a rename).
+ *
+ * @throws NdImageError `ERR_IO` naming `path` when the folder is missing or not writable, the disk
+ *   is full, and so on; the target is then untouched.
+ * @example
+ * ```ts
+ * import { writeFileAtomic } from '@ndimage/core-array/node';
+ * await writeFileAtomic('out.npy', writeNpy(a)); // np.save('out.npy', a), without a half-written file on failure
+ * ```
+ */
+export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new NdImageError('ERR_IO', `cannot write ${path}: ${(e as Error).message}`, { path, cause: e });
+  }
+}
