@@ -3,7 +3,6 @@
  * elements for ≤ 4 bytes, miUTF8 chars, one miCOMPRESSED element per variable when compressing),
  * so that scipy.io.loadmat and MATLAB read them back.
  */
-import { writeFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import {
   asarray,
@@ -14,6 +13,7 @@ import {
   NdArray,
   NdImageError,
 } from '@ndimage/core-array';
+import { writeFileAtomic } from '@ndimage/core-array/node';
 import { v4Matrix } from './save-v4.js';
 import type { MatCell, MatComplex, MatSparse, MatStructArray, MatValue } from './values.js';
 
@@ -181,15 +181,9 @@ export async function savemat(
   return finish(out.result(), target);
 }
 
-/** Writes the bytes to `target` (when a path) and returns them. */
+/** Writes the bytes to `target` (when a path: atomically, an existing file is never half-replaced) and returns them. */
 async function finish(bytes: Uint8Array, target: string | null): Promise<Uint8Array> {
-  if (target !== null) {
-    try {
-      await writeFile(target, bytes);
-    } catch (e) {
-      throw new NdImageError('ERR_IO', `cannot write ${target}: ${(e as Error).message}`, { path: target, cause: e });
-    }
-  }
+  if (target !== null) await writeFileAtomic(target, bytes);
   return bytes;
 }
 

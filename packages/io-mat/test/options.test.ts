@@ -1,8 +1,10 @@
 /**
  * whosmat against the SciPy corpus, and loadmat's SciPy options: squeezeMe, simplifyCells,
- * matDtype, charsAs, variableNames.
+ * matDtype, charsAs, variableNames; savemat's atomic write to a path.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { array, type NdArray } from '@ndimage/core-array';
 import { describe, expect, it } from 'vitest';
 import { loadmat, savemat, whosmat } from '../src/index.js';
@@ -67,5 +69,23 @@ describe('loadmat options', () => {
     const bytes = await savemat(null, { a: array([[1]]), b: array([[2]]), c: 'x' }, { doCompression: true });
     const v = await loadmat(bytes, { variableNames: ['b'] });
     expect(Object.keys(v)).toEqual(['b']);
+  });
+});
+
+describe('savemat to a path', () => {
+  it('replaces a file atomically: no temporary file is left, a failed write leaves nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'io-mat-save-'));
+    try {
+      const target = join(folder, 'x.mat');
+      await savemat(target, { a: array([1, 2]) });
+      await savemat(target, { b: array([3]) });
+      expect(Object.keys(await loadmat(target))).toEqual(['b']);
+      expect(readdirSync(folder)).toEqual(['x.mat']);
+      const missing = join(folder, 'nope', 'y.mat');
+      await expect(savemat(missing, { a: array([1]) })).rejects.toMatchObject({ code: 'ERR_IO' });
+      expect(readdirSync(folder)).toEqual(['x.mat']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
