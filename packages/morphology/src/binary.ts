@@ -72,20 +72,25 @@ interface Prepared {
   output?: NdArray;
 }
 
+/** The input, refused when 0-d (binary morphology needs an axis, as SciPy). */
+function withAxes(a: NdArray): NdArray {
+  if (a.ndim === 0)
+    throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
+  return a;
+}
+
+/** The structure `value`, or SciPy's default, the cross (connectivity 1). */
+const structureOrCross = (value: ArrayInput | undefined, nd: number, name: string): Structure =>
+  readStructure(value ?? generateBinaryStructure(nd, 1), nd, name);
+
 /** The checks every binary function starts with: input of rank ≥ 1, structure (default: the cross), origin. */
 function readCommon(
   input: ArrayInput,
   options: BinaryOptions | undefined,
 ): { o: BinaryIterOptions; a: NdArray; s: Structure; origin: number[] } {
   const o = checkOptions(options) as BinaryIterOptions;
-  const a = asarray(input);
-  const nd = a.ndim;
-  if (nd === 0)
-    throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
-  const s =
-    o.structure === undefined
-      ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure')
-      : readStructure(o.structure, nd, 'structure');
+  const a = withAxes(asarray(input));
+  const s = structureOrCross(o.structure, a.ndim, 'structure');
   return { o, a, s, origin: checkOrigins(o.origin, s.shape, 'origin') };
 }
 
@@ -432,14 +437,9 @@ export interface HitOrMissOptions {
  */
 export function binaryHitOrMiss(input: ArrayInput, options?: HitOrMissOptions): NdArray {
   const o = checkOptions(options);
-  const a = asarray(input);
+  const a = withAxes(asarray(input));
   const nd = a.ndim;
-  if (nd === 0)
-    throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
-  const s1 =
-    o.structure1 === undefined
-      ? readStructure(generateBinaryStructure(nd, 1), nd, 'structure1')
-      : readStructure(o.structure1, nd, 'structure1');
+  const s1 = structureOrCross(o.structure1, nd, 'structure1');
   const s2 =
     o.structure2 === undefined
       ? { shape: s1.shape, mask: invert(s1.mask) }
