@@ -16,11 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { array } from '@ndimage/core-array';
 import { gaussianFilter } from '@ndimage/filters';
 import { imread, imsave } from '@ndimage/io-image';
+import { argOption, hasFlag } from './harness.mjs';
 import { fmt, printTable, ratio } from './table.mjs';
 
-const args = process.argv.slice(2);
-const repeats = Number(args[args.indexOf('--repeats') + 1] || 3) || 3;
-const markdown = args.includes('--markdown');
+const repeats = Number(argOption('repeats', 3));
+const markdown = hasFlag('markdown');
 const BIN = fileURLToPath(new URL('../apps/cli/dist/bin.js', import.meta.url));
 const CAMERA = fileURLToPath(new URL('../apps/cli/assets/camera.png', import.meta.url));
 const cores = availableParallelism();

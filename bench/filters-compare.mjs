@@ -18,17 +18,21 @@ import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sum } from '@ndimage/core-array';
 import { makeCvInputs, makeInputs, OPS } from './filters-ops.mjs';
-import { loadOpenCv, openCvVersion, python, child as spawnChild, THP, median as timed } from './harness.mjs';
+import {
+  argOption,
+  hasFlag,
+  loadOpenCv,
+  openCvVersion,
+  python,
+  child as spawnChild,
+  THP,
+  median as timed,
+} from './harness.mjs';
 import { fmt, printTable, ratio } from './table.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const n = Number(opt('n', 2048));
-const repeats = Number(opt('repeats', 7));
-const markdown = args.includes('--markdown');
+const n = Number(argOption('n', 2048));
+const repeats = Number(argOption('repeats', 7));
+const markdown = hasFlag('markdown');
 const self = fileURLToPath(import.meta.url);
 
 const median = (fn) => timed(fn, repeats);
@@ -52,7 +56,7 @@ async function timeOpenCv() {
   return { version: openCvVersion(cv), ms };
 }
 
-const worker = opt('worker');
+const worker = argOption('worker');
 if (worker !== undefined) {
   const result = worker === 'cv' ? await timeOpenCv() : await timeOurs(worker === 'threads' ? 'auto' : 1);
   process.stdout.write(JSON.stringify(result));

@@ -4,11 +4,11 @@
 each statement (median of `repeats` runs after one warm-up run) and prints JSON on stdout."""
 import json
 import sys
-import time
 
 import numpy as np
 import scipy
 import scipy.ndimage as ndi
+from bench_timing import time_ops
 
 spec = json.load(sys.stdin)
 n = spec["n"]
@@ -18,16 +18,6 @@ u = a.astype(np.uint8)
 rgb = (np.random.random((n, n, 3)) * 255).astype(np.uint8)
 o = np.zeros((n, n))
 env = {"np": np, "ndi": ndi, "a": a, "u": u, "rgb": rgb, "o": o}
-results = {}
-for op in spec["ops"]:
-    code = compile(op["py"], op["name"], "eval")
-    eval(code, env)
-    times = []
-    for _ in range(spec["repeats"]):
-        t0 = time.perf_counter()
-        eval(code, env)
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    results[op["name"]] = times[len(times) // 2]
+results = time_ops(spec["ops"], env, spec["repeats"])
 checksum = float(a.sum() + u.sum() + rgb.sum())
 print(json.dumps({"scipy": scipy.__version__, "checksum": checksum, "ms": results}))

@@ -6,6 +6,29 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** The value after `--name` on the command line, or `dflt`. */
+export function argOption(name, dflt) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+}
+
+/** Whether `--name` is on the command line. */
+export const hasFlag = (name) => process.argv.slice(2).includes(`--${name}`);
+
+/** Median of `repeats` timed runs of an async `fn`, after one warm-up, in ms. */
+export async function medianAsync(fn, repeats) {
+  await fn();
+  const times = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
 /** Median of `repeats` timed runs of `fn`, after two warm-up runs (so V8 has optimised it), in ms. */
 export function median(fn, repeats) {
   fn();

@@ -16,30 +16,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { imread, imsave } from '@ndimage/io-image';
 import sharp from 'sharp';
-import { python, child as spawnChild, THP } from './harness.mjs';
+import { argOption, hasFlag, medianAsync, python, child as spawnChild, THP } from './harness.mjs';
 import { fmt, printTable, ratio } from './table.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const repeats = Number(opt('repeats', 5));
-const markdown = args.includes('--markdown');
+const repeats = Number(argOption('repeats', 5));
+const markdown = hasFlag('markdown');
 const self = fileURLToPath(import.meta.url);
-
-/** Median of `repeats` timed runs of an async `fn`, after one warm-up, in ms. */
-async function timed(fn) {
-  await fn();
-  const times = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const OPS = [
   {
@@ -65,13 +47,13 @@ const OPS = [
   },
 ];
 
-const worker = opt('worker');
+const worker = argOption('worker');
 if (worker !== undefined) {
-  const dir = opt('dir');
+  const dir = argOption('dir');
   const d = { dir, jpg: join(dir, 'big.jpg'), png: join(dir, 'big.png') };
   d.rgb = await imread(d.png);
   const ms = {};
-  for (const op of OPS) ms[op.name] = await timed(() => op.js(d));
+  for (const op of OPS) ms[op.name] = await medianAsync(() => op.js(d), repeats);
   process.stdout.write(JSON.stringify({ ms }));
   process.exit(0);
 }

@@ -13,30 +13,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mul, RandomState } from '@ndimage/core-array';
 import { loadmat, savemat } from '@ndimage/io-mat';
-import { python, child as spawnChild, THP } from './harness.mjs';
+import { argOption, hasFlag, medianAsync, python, child as spawnChild, THP } from './harness.mjs';
 import { fmt, printTable, ratio } from './table.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const repeats = Number(opt('repeats', 7));
-const markdown = args.includes('--markdown');
+const repeats = Number(argOption('repeats', 7));
+const markdown = hasFlag('markdown');
 const self = fileURLToPath(import.meta.url);
-
-/** Median of `repeats` timed runs of an async `fn`, after one warm-up, in ms. */
-async function timed(fn) {
-  await fn();
-  const times = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const OPS = [
   { name: 'load 2000×2000 double', py: "sio.loadmat(d + '/double.mat')", js: (d) => loadmat(join(d, 'double.mat')) },
@@ -63,12 +45,12 @@ const OPS = [
   },
 ];
 
-const worker = opt('worker');
+const worker = argOption('worker');
 if (worker !== undefined) {
-  const d = opt('dir');
+  const d = argOption('dir');
   const v = { x: (await loadmat(join(d, 'double.mat'))).x, u: (await loadmat(join(d, 'uint8.mat'))).u };
   const ms = {};
-  for (const op of OPS) ms[op.name] = await timed(() => op.js(d, v));
+  for (const op of OPS) ms[op.name] = await medianAsync(() => op.js(d, v), repeats);
   process.stdout.write(JSON.stringify({ ms }));
   process.exit(0);
 }

@@ -5,11 +5,11 @@ on stdin, times each statement on the files bench/io-image-compare.mjs wrote in 
 import json
 import os
 import sys
-import time
 
 import numpy as np
 import PIL
 from PIL import Image
+from bench_timing import time_ops
 
 spec = json.load(sys.stdin)
 d = spec["dir"]
@@ -17,15 +17,5 @@ Image.MAX_IMAGE_PIXELS = None
 env = {"np": np, "Image": Image, "jpg": os.path.join(d, "big.jpg"), "png": os.path.join(d, "big.png"),
        "out": os.path.join(d, "pillow_out")}
 env["rgb"] = np.array(Image.open(env["png"]))
-results = {}
-for op in spec["ops"]:
-    code = compile(op["py"], op["name"], "eval")
-    eval(code, env)
-    times = []
-    for _ in range(spec["repeats"]):
-        t0 = time.perf_counter()
-        eval(code, env)
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    results[op["name"]] = times[len(times) // 2]
+results = time_ops(spec["ops"], env, spec["repeats"])
 print(json.dumps({"pillow": PIL.__version__, "ms": results}))

@@ -4,10 +4,10 @@ stdin, first rewrites the arrays of `dir`/seed.mat as SciPy's own files (double.
 uint8.mat), then times each statement (median of `repeats` runs after one warm-up) and prints JSON."""
 import json
 import sys
-import time
 
 import scipy
 import scipy.io as sio
+from bench_timing import time_ops
 
 spec = json.load(sys.stdin)
 d = spec["dir"]
@@ -18,15 +18,5 @@ sio.savemat(d + "/double.mat", {"x": x})
 sio.savemat(d + "/double_z.mat", {"x": x}, do_compression=True)
 sio.savemat(d + "/uint8.mat", {"u": u})
 env = {"sio": sio, "d": d, "x": x, "u": u}
-results = {}
-for op in spec["ops"]:
-    code = compile(op["py"], op["name"], "eval")
-    eval(code, env)
-    times = []
-    for _ in range(spec["repeats"]):
-        t0 = time.perf_counter()
-        eval(code, env)
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    results[op["name"]] = times[len(times) // 2]
+results = time_ops(spec["ops"], env, spec["repeats"])
 print(json.dumps({"scipy": scipy.__version__, "ms": results}))

@@ -16,22 +16,26 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeNpy } from '@ndimage/core-array';
-import { loadOpenCv, openCvVersion, python, child as spawnChild, THP, median as timed } from './harness.mjs';
+import {
+  argOption,
+  hasFlag,
+  loadOpenCv,
+  openCvVersion,
+  python,
+  child as spawnChild,
+  THP,
+  median as timed,
+} from './harness.mjs';
 import { makeCvInputs, makeInputs, OPS } from './morphology-ops.mjs';
 import { fmt, printTable, ratio } from './table.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const n = Number(opt('n', 2048));
-const repeats = Number(opt('repeats', 7));
-const markdown = args.includes('--markdown');
+const n = Number(argOption('n', 2048));
+const repeats = Number(argOption('repeats', 7));
+const markdown = hasFlag('markdown');
 const self = fileURLToPath(import.meta.url);
 const median = (fn) => timed(fn, repeats);
 
-const worker = opt('worker');
+const worker = argOption('worker');
 if (worker !== undefined) {
   const inputs = makeInputs(n);
   const ms = {};

@@ -5,11 +5,11 @@ statement (median of `repeats` runs after one warm-up run) and prints JSON on st
 import json
 import os
 import sys
-import time
 
 import numpy as np
 import scipy
 import scipy.ndimage as ndi
+from bench_timing import time_ops
 
 spec = json.load(sys.stdin)
 d = spec["dir"]
@@ -26,16 +26,6 @@ def object_stats(labels, values):
 
 
 env.update(np=np, ndi=ndi, object_stats=object_stats)
-results = {}
-for op in spec["ops"]:
-    code = compile(op["py"], op["name"], "eval")
-    eval(code, env)
-    times = []
-    for _ in range(spec["repeats"]):
-        t0 = time.perf_counter()
-        eval(code, env)
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    results[op["name"]] = times[len(times) // 2]
+results = time_ops(spec["ops"], env, spec["repeats"])
 check = int(env["noisy"].sum()) + int(env["clean"].sum()) + int(ndi.label(env["noisy"])[1])
 print(json.dumps({"scipy": scipy.__version__, "checksum": check, "ms": results}))

@@ -17,16 +17,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeNpy } from '@ndimage/core-array';
 import { enableThreads } from '@ndimage/core-array/parallel';
-import { python, child as spawnChild, THP } from './harness.mjs';
+import { argOption, hasFlag, python, child as spawnChild, THP } from './harness.mjs';
 import { iterationsToBookObjective, makeInputs, ops } from './rof-ops.mjs';
 import { fmt, printTable, ratio } from './table.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const markdown = args.includes('--markdown');
+const markdown = hasFlag('markdown');
 const self = fileURLToPath(import.meta.url);
 
 /** Median of `repeats` timed runs after one warm-up, and what the last run returned. */
@@ -51,12 +46,12 @@ function copyBandwidth() {
   return (2 * 8 * n) / ms / 1e6;
 }
 
-const worker = opt('worker');
+const worker = argOption('worker');
 if (worker !== undefined) {
   // The pool, for the rows that ask for threads (2 here: this machine's cores).
   enableThreads(2);
   const inputs = makeInputs();
-  const toBook = Number(opt('to-book'));
+  const toBook = Number(argOption('to-book'));
   const ms = {};
   const iterations = {};
   for (const op of ops(toBook)) {

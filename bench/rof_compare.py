@@ -5,11 +5,11 @@
 import json
 import os
 import sys
-import time
 
 import numpy as np
 import skimage
 from skimage.restoration import denoise_tv_chambolle
+from bench_timing import time_ops
 
 
 def book(im, U_init=None, tolerance=0.1, tau=0.125, tv_weight=100):
@@ -40,16 +40,6 @@ spec = json.load(sys.stdin)
 d = spec["dir"]
 env = {name: np.load(os.path.join(d, name + ".npy")) for name in ("s500", "s2048", "u500", "u2048")}
 env.update(np=np, book=book, denoise_tv_chambolle=denoise_tv_chambolle)
-results = {}
-for op in spec["ops"]:
-    code = compile(op["py"], op["name"], "eval")
-    eval(code, env)
-    times = []
-    for _ in range(op["repeats"]):
-        t0 = time.perf_counter()
-        eval(code, env)
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    results[op["name"]] = times[len(times) // 2]
+results = time_ops(spec["ops"], env, None)
 print(json.dumps({"numpy": np.__version__, "skimage": skimage.__version__,
                   "checksum": float(env["s500"].sum() + env["s2048"].sum()), "ms": results}))

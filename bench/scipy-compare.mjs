@@ -18,17 +18,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sum } from '@ndimage/core-array';
+import { argOption, hasFlag } from './harness.mjs';
 import { makeInputs, OPS } from './ops.mjs';
 import { fmt, printTable, ratio } from './table.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
-const n = opt('n', 4096);
-const repeats = opt('repeats', 11);
-const markdown = args.includes('--markdown');
+const n = Number(argOption('n', 4096));
+const repeats = Number(argOption('repeats', 11));
+const markdown = hasFlag('markdown');
 const self = fileURLToPath(import.meta.url);
 
 function timeOurs() {
@@ -49,7 +45,7 @@ function timeOurs() {
   return { checksum: sum(inputs.a) + sum(inputs.u), ms };
 }
 
-if (args.includes('--worker')) {
+if (hasFlag('worker')) {
   process.stdout.write(JSON.stringify(timeOurs()));
   process.exit(0);
 }

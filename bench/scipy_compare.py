@@ -4,9 +4,9 @@ builds the same inputs as bench/ops.mjs (NumPy's seed-0 legacy stream), times ea
 (median of `repeats` runs after 2 warm-up runs) and prints JSON on stdout."""
 import json
 import sys
-import time
 
 import numpy as np
+from bench_timing import time_ops
 
 spec = json.load(sys.stdin)
 n = spec["n"]
@@ -19,16 +19,5 @@ f = a.astype(np.float32)
 o = np.zeros((n, n))
 row = b[0]
 env = {"np": np, "a": a, "b": b, "u": u, "v": v, "f": f, "o": o, "row": row}
-results = {}
-for op in spec["ops"]:
-    code = compile(op["py"], op["name"], "eval")
-    for _ in range(2):
-        eval(code, env)
-    times = []
-    for _ in range(spec["repeats"]):
-        t0 = time.perf_counter()
-        eval(code, env)
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    results[op["name"]] = times[len(times) // 2]
+results = time_ops(spec["ops"], env, spec["repeats"], warmup=2)
 print(json.dumps({"numpy": np.__version__, "checksum": float(a.sum() + u.sum()), "ms": results}))
