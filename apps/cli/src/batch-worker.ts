@@ -5,28 +5,13 @@
  * batch never waits for a file that failed.
  */
 import { parentPort, threadId } from 'node:worker_threads';
-import type { Task, TaskResult, WorkerMessage } from './batch.js';
-import { JOBS } from './jobs.js';
-import { exitCodeOf } from './usage.js';
+import { runTask, type Task, type WorkerMessage } from './batch.js';
 
 const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
 
 parentPort?.on('message', async ({ tasks, counter }: { tasks: Task[]; counter: Int32Array }) => {
   for (let i = Atomics.add(counter, 0, 1); i < tasks.length; i = Atomics.add(counter, 0, 1)) {
-    const task = tasks[i] as Task;
-    let result: TaskResult;
-    try {
-      const job = JOBS[task.command];
-      if (job === undefined) throw new Error(`no job '${task.command}'`);
-      result = { ok: true, report: await job(task.input, task.output, task.options, {}) };
-    } catch (e) {
-      result = {
-        ok: false,
-        message: e instanceof Error ? e.message : String(e),
-        code: exitCodeOf(e),
-        stack: e instanceof Error ? e.stack : undefined,
-      };
-    }
+    const result = await runTask(tasks[i] as Task);
     post({ index: i, result: { ...result, thread: threadId } });
   }
   post('done');

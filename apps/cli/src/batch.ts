@@ -120,7 +120,7 @@ export async function runTasks(tasks: readonly Task[], o: RunOptions): Promise<T
     let decided = threads <= 1;
     for (let i = Atomics.add(counter, 0, 1); i < tasks.length; i = Atomics.add(counter, 0, 1)) {
       const t0 = performance.now();
-      finish(i, await runHere(tasks[i] as Task));
+      finish(i, await runTask(tasks[i] as Task));
       if (!decided) {
         // Workers only when the rest of the batch, at the first file's pace, outweighs starting them.
         decided = true;
@@ -170,9 +170,12 @@ function workerLane(
   });
 }
 
-async function runHere(t: Task): Promise<TaskResult> {
+/** Runs one task's job; its error becomes a result (message, exit code, stack). Here and in the workers. */
+export async function runTask(t: Task): Promise<TaskResult> {
   try {
-    return { ok: true, report: await (JOBS[t.command] as (typeof JOBS)[string])(t.input, t.output, t.options, {}) };
+    const job = JOBS[t.command];
+    if (job === undefined) throw new Error(`no job '${t.command}'`);
+    return { ok: true, report: await job(t.input, t.output, t.options, {}) };
   } catch (e) {
     return {
       ok: false,

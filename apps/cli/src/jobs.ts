@@ -179,8 +179,7 @@ const jobs = {
     if (!o.magnitude && o.axis === undefined) throw new UsageError('derivative needs --axis A or --magnitude');
     const { a, image } = await read(input, o, ctx);
     const r = perChannel(image, a, (x) => {
-      if (o.axis !== undefined && o.axis >= x.ndim)
-        throw new UsageError(`--axis must be below ${x.ndim} for ${input}; got '${o.axis}'`);
+      checkAxis(o.axis, x, input);
       return o.magnitude
         ? gaussianGradientMagnitude(x, o.sigma, { truncate: o.truncate, ...boundary(o) })
         : gaussianFilter(x, o.sigma, {
@@ -317,13 +316,18 @@ async function gradient(fn: typeof sobel, input: string, out: string, o: Gradien
   if (o.magnitude && o.axis !== undefined) throw new UsageError('give --axis A or --magnitude, not both');
   const { a, image } = await read(input, o, ctx);
   const r = perChannel(image, a, (x) => {
-    if (o.axis !== undefined && o.axis >= x.ndim)
-      throw new UsageError(`--axis must be below ${x.ndim} for ${input}; got '${o.axis}'`);
+    checkAxis(o.axis, x, input);
     return o.magnitude
       ? genericGradientMagnitude(x, (y, axis, output, mode, cval) => fn(y, { axis, output, mode, cval }), boundary(o))
       : fn(x, { axis: o.axis ?? -1, ...boundary(o) });
   });
   await write(out, r, o, ctx, [input], o.magnitude ? 'clip' : 'stretch');
+}
+
+/** `--axis` must name an axis of the (per-channel) array. */
+function checkAxis(axis: number | undefined, x: NdArray, input: string): void {
+  if (axis !== undefined && axis >= x.ndim)
+    throw new UsageError(`--axis must be below ${x.ndim} for ${input}; got '${axis}'`);
 }
 
 /** `--structure`: 'cross', an HxW box, or a .npy file. */
