@@ -17,7 +17,7 @@ import {
   sub,
   zeros,
 } from '@ndimage/core-array';
-import { type BoundaryMode, type Mode, mapIndex, maximumFilter, minimumFilter } from '@ndimage/filters';
+import { boundaryMode, type Mode, mapIndex, maximumFilter, minimumFilter } from '@ndimage/filters';
 import { checkOrigins } from './binary.js';
 import { increment, readStructure, type Structure } from './structure.js';
 import type { ArrayInput } from './types.js';
@@ -143,7 +143,7 @@ function nonFlat(
   minimum: boolean,
 ): NdArray {
   const nd = a.ndim;
-  const mode = boundary(o.mode);
+  const mode = boundaryMode(o.mode ?? 'reflect');
   const out = outputFor(a, o.output);
   if (a.size === 0) return out;
   const shape = st.shape;
@@ -200,31 +200,6 @@ function nonFlat(
   }
   castInto(new NdArray(result, [...a.shape]), out);
   return out;
-}
-
-function boundary(mode: unknown): BoundaryMode {
-  const m = mode ?? 'reflect';
-  const table: Record<string, BoundaryMode> = {
-    reflect: 'reflect',
-    'grid-mirror': 'reflect',
-    constant: 'constant',
-    'grid-constant': 'constant',
-    nearest: 'nearest',
-    mirror: 'mirror',
-    wrap: 'wrap',
-    'grid-wrap': 'wrap',
-  };
-  const b = typeof m === 'string' ? table[m] : undefined;
-  if (b === undefined) {
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`mode\` must be one of ${Object.keys(table).join(', ')}; got ${describeValue(m)}`,
-      {
-        argument: 'mode',
-      },
-    );
-  }
-  return b;
 }
 
 /** A number as an element of `dtype` holds it (C cast: truncate, then wrap, for integers). */
