@@ -8,7 +8,7 @@
  * results such as derivatives). `.npy` and `.mat` arrays keep SciPy's semantics and dtypes: any
  * rank, every axis filtered, uint8 in → uint8 out where SciPy does so.
  */
-import { greater, less, type NdArray, stack } from '@ndimage/core-array';
+import { greater, less, max, mean, min, type NdArray, stack } from '@ndimage/core-array';
 import {
   gaussianFilter,
   gaussianGradientMagnitude,
@@ -267,22 +267,14 @@ const jobs = {
       };
     }
     const a = await readArray(input, { variable: o.var, mode: o.mode?.image, streams: ctx.streams });
-    const f = a.astype('float64').toContiguous().data as Float64Array;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    let sum = 0;
-    for (const v of f) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-      sum += v;
-    }
-    const empty = f.length === 0;
+    // core-array's reductions: NumPy's values (pairwise mean), no float64 copy of the data.
+    const empty = a.size === 0;
     const info = {
       shape: [...a.shape],
       dtype: a.dtype,
-      min: empty ? null : min,
-      max: empty ? null : max,
-      mean: empty ? null : sum / f.length,
+      min: empty ? null : Number(min(a)),
+      max: empty ? null : Number(max(a)),
+      mean: empty ? null : Number(mean(a)),
     };
     return {
       text: `${info.shape.join('×') || 'scalar'} ${info.dtype}  min ${info.min}  max ${info.max}  mean ${info.mean}`,
