@@ -144,7 +144,13 @@ describe('images', () => {
     await ok('gaussian', astronaut, at('a.npy'), '--sigma', '2');
     const rgb = (await imread(astronaut)).astype('float64');
     same(npy('a.npy'), gaussianFilter(rgb, [2, 2, 0]));
-    same(npy('a.npy'), stack([0, 1, 2].map((c) => gaussianFilter(rgb.channel(c), 2)), 2));
+    same(
+      npy('a.npy'),
+      stack(
+        [0, 1, 2].map((c) => gaussianFilter(rgb.channel(c), 2)),
+        2,
+      ),
+    );
     await ok('sobel', astronaut, at('as.npy'), '--axis', '0');
     const perChannel = stack(
       [0, 1, 2].map((c) => sobel(rgb.channel(c), { axis: 0 })),
