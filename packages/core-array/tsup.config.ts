@@ -2,6 +2,7 @@ import { packageBuild } from '../../tools/config/tsup.js';
 
 export default packageBuild({
   index: 'src/index.ts',
+  internal: 'src/internal.ts',
   'testing/index': 'src/testing/index.ts',
   'parallel/index': 'src/parallel/index.ts',
   'node/index': 'src/node/index.ts',

@@ -14,6 +14,10 @@ export function packageTests() {
       setupFiles: [fileURLToPath(new URL('./fast-check-seed.ts', import.meta.url))],
       benchmark: { include: ['bench/**/*.bench.ts'] },
       passWithNoTests: true,
+      // Generous limits that only a real hang reaches: the suite must pass on a 2-core machine
+      // with both cores busy (tests never assert a duration; bombs are bounded by counts).
+      testTimeout: 300_000,
+      hookTimeout: 300_000,
     },
   });
 }

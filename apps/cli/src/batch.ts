@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { builtFile } from '@ndimage/core-array';
+import { builtFile } from '@ndimage/core-array/internal';
 import { workerExecArgv } from '@ndimage/core-array/parallel';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { kindOf } from './files.js';

@@ -138,7 +138,7 @@ describe('batch', () => {
     }
     for (let i = 0; i < tasks.length; i++)
       expect(readFileSync(at(`w2/${i}.npy`)).equals(readFileSync(at(`w1/${i}.npy`)))).toBe(true);
-  }, 60_000);
+  });
 
   it('one large file’s denoise uses the worker pool, bit-identical to one thread', async () => {
     const flags = ['--method', 'fgp', '--tv-weight', '20', '--max-iterations', '40', '-q'];

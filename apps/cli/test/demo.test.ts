@@ -12,7 +12,7 @@ import { main } from '../src/main.js';
 const dir = mkdtempSync(join(tmpdir(), 'ndimage-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('writes the chapter’s figures and an index.html', { timeout: 60_000 }, async () => {
+it('writes the chapter’s figures and an index.html', async () => {
   const out: string[] = [];
   const code = await main(['demo', join(dir, 'out')], {
     stdout: { write: (t: string) => out.push(t) },

@@ -9,10 +9,8 @@
 // Creation
 export { type ArrayOptions, array, asarray, isNdArrayLike, type NdArrayLike, type NestedInput } from './array.js';
 export { type Casting, castInto, rint } from './cast.js';
-export { readLine } from './chunks.js';
 export { arange, type DTypeOptions, empty, full, fullLike, ones, onesLike, zeros, zerosLike } from './creation.js';
 export {
-  allocate,
   checkDType,
   type DataOf,
   DTYPE_INFO,
@@ -37,10 +35,8 @@ export type { Operand, OutOptions } from './elementwise/engine.js';
 export { logicalAnd, logicalNot, logicalOr } from './elementwise/logical.js';
 export { arctan2, exp, hypot, log, sqrt } from './elementwise/math.js';
 export { clip, where } from './elementwise/select.js';
-// Errors and argument checks
+// Errors
 export {
-  describeValue,
-  invalidArgument,
   NdImageError,
   type NdImageErrorCode,
   type NdImageErrorDetails,
@@ -54,19 +50,8 @@ export { type AstypeOptions, NdArray, type NdArrayOptions, type NestedArray } fr
 // .npy
 export { type ReadNpyOptions, readNpy } from './npy/read-npy.js';
 export { writeNpy } from './npy/write-npy.js';
-// Threads: the registry only (no Node imports); the pool itself is '@ndimage/core-array/parallel'
-export {
-  bands,
-  builtFile,
-  MIN_PARALLEL_ELEMENTS,
-  shared,
-  sharedScratch,
-  type ThreadBackend,
-  type ThreadsOptions,
-  type ThreadTask,
-  threadBackend,
-  threadCount,
-} from './parallel/registry.js';
+// Threads: the option only (no Node imports); the pool itself is '@ndimage/core-array/parallel'
+export type { ThreadsOptions } from './parallel/registry.js';
 export { floatResultType, minScalarType, promoteTypes, resultType, type Scalar } from './promote.js';
 export { type RandomNormalOptions, type RandomOptions, RandomState, random, randomNormal } from './random.js';
 // Reductions
@@ -77,12 +62,3 @@ export { type MomentOptions, mean, norm, std, sum, variance, variance as var } f
 export { roll } from './roll.js';
 // Shapes, dtypes and casting
 export { broadcastShapes, cStrides, shapeSize, shapesEqual } from './shape.js';
-export {
-  checkFiniteNumber,
-  checkInteger,
-  checkOneOf,
-  checkOptions,
-  checkShape,
-  normalizeAxes,
-  normalizeAxis,
-} from './validate.js';

@@ -133,19 +133,6 @@ export function checkShape(shape: unknown, name = 'shape'): number[] {
 }
 
 /**
- * Checks that an options argument is absent or a plain object.
- * @example
- * ```ts
- * const { axis } = checkOptions(options); // {} for undefined; throws for 5 or 'x'
- * ```
- */
-export function checkOptions<T extends object>(options: T | undefined, name = 'options'): Partial<T> {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw invalidArgument(name, 'an object', options);
-  return options;
-}
-
-/**
  * Checks that a value is one of a fixed set of strings.
  *
  * @example

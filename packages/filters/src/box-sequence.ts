@@ -5,17 +5,12 @@
  * Binary morphology with rectangular structures is such a chain (an opening with `iterations: 2`
  * is four passes), and per-pass copies and per-row calls were most of its time.
  */
-import {
-  asarray,
-  castInto,
-  checkOptions,
-  describeValue,
-  NdArray,
-  type NdArrayLike,
-  NdImageError,
-} from '@ndimage/core-array';
+import { asarray, castInto, NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { maximumFilter, minimumFilter } from './min-max-filter.js';
 import { wasmScratch } from './wasm.js';
+
+const BOX_PASS_KEYS = optionKeys<BoxPass>({ minimum: true, size: true, origin: true, cval: true });
 
 /** One pass of {@link boxExtremumSequence}. */
 export interface BoxPass {
@@ -101,8 +96,8 @@ interface Pass {
 }
 
 function checkPass(p: BoxPass, i: number): Pass {
-  const o = checkOptions(p);
   const name = `passes[${i}]`;
+  const o = checkOptions(p, BOX_PASS_KEYS, name);
   const bad = (what: string, v: unknown): never => {
     throw new NdImageError('ERR_INVALID_ARGUMENT', `\`${name}.${what}\` is invalid; got ${describeValue(v)}`, {
       argument: name,

@@ -1,19 +1,14 @@
 /**
  * Multidimensional correlation and convolution with a weights array of the input's rank.
  */
-import {
-  asarray,
-  checkOptions,
-  describeValue,
-  invalidArgument,
-  type NdArray,
-  type NdArrayLike,
-  NdImageError,
-} from '@ndimage/core-array';
+import { asarray, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { checkOptions, describeValue, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { type Footprint, runFootprintFilter } from './footprint.js';
 import { singleMode } from './modes.js';
 import { type BoundaryOptions, checkCval, checkOrigin } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput } from './output.js';
+
+const CORRELATE_KEYS = optionKeys<CorrelateOptions>({ mode: true, cval: true, output: true, origin: true });
 
 /** Options of {@link correlate} and {@link convolve}. */
 export interface CorrelateOptions extends BoundaryOptions, OutputOptions {
@@ -39,7 +34,7 @@ function weightsWindow(weights: NdArray): { fp: Footprint; values: Float64Array 
 }
 
 function prepare(input: NdArrayLike, weights: NdArrayLike | readonly unknown[], options: CorrelateOptions | undefined) {
-  const o = checkOptions(options);
+  const o = checkOptions(options, CORRELATE_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const w = asarray(weights as NdArrayLike);

@@ -3,14 +3,8 @@
  */
 
 import type { NdArray } from '@ndimage/core-array';
-import {
-  asarray,
-  checkOptions,
-  invalidArgument,
-  type NdArrayLike,
-  NdImageError,
-  normalizeAxis,
-} from '@ndimage/core-array';
+import { asarray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { checkOptions, invalidArgument, normalizeAxis, optionKeys } from '@ndimage/core-array/internal';
 import { lineKernel, prepareKernel } from './correlate-kernels.js';
 import { acrossRows, correlateInterleaved, correlateRows, interleaved } from './correlate-rows.js';
 import { wasmLineScratch } from './correlate-wasm.js';
@@ -18,6 +12,15 @@ import { runLinePass } from './line-filter.js';
 import { type BoundaryMode, singleMode } from './modes.js';
 import { type BoundaryOptions, checkCval, checkOrigin } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
+
+/** The keys of {@link Correlate1dOptions} (the 1-D uniform and minimum/maximum filters take the same). */
+export const CORRELATE1D_KEYS: readonly string[] = optionKeys<Correlate1dOptions>({
+  mode: true,
+  cval: true,
+  output: true,
+  axis: true,
+  origin: true,
+});
 
 /** Filter weights: a list of numbers, a Float64Array, or a 1-D array. */
 export type Weights1d = readonly number[] | Float64Array | NdArrayLike;
@@ -98,8 +101,9 @@ export function correlate1dInto(
 export function prepare1d(
   input: NdArrayLike,
   options: Correlate1dOptions | undefined,
+  known: readonly string[] = CORRELATE1D_KEYS,
 ): { a: NdArray; axis: number; mode: BoundaryMode; cval: number } {
-  const o = checkOptions(options);
+  const o = checkOptions(options, known);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   if (a.ndim === 0)

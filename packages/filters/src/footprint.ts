@@ -8,15 +8,13 @@
 import {
   asarray,
   type DType,
-  describeValue,
-  invalidArgument,
   type NdArray,
   type NdArrayLike,
   NdImageError,
   type NumericTypedArray,
-  readLine,
   zeros,
 } from '@ndimage/core-array';
+import { checkOptions, describeValue, invalidArgument, optionKeys, readLine } from '@ndimage/core-array/internal';
 import { intFootprintExtremum } from './footprint-int.js';
 import { wasmMedian } from './median-wasm.js';
 import { type BoundaryMode, extendLine, type Mode, mapIndex } from './modes.js';
@@ -58,7 +56,7 @@ export function sizeOrOptions<O extends FootprintOptions>(
   options: O | undefined,
 ): O {
   if (typeof arg === 'number' || Array.isArray(arg))
-    return { ...(options ?? ({} as O)), size: arg as number | readonly number[] };
+    return { ...checkOptions(options, FOOTPRINT_KEYS), size: arg as number | readonly number[] } as O;
   if (arg === undefined || arg === null || typeof arg !== 'object') {
     throw invalidArgument('size', 'a window size, a list of sizes, or options with `size` or `footprint`', arg);
   }
@@ -340,3 +338,13 @@ export function runFootprintFilter(
     }
   });
 }
+
+/** The keys of {@link FootprintOptions}. */
+export const FOOTPRINT_KEYS: readonly string[] = optionKeys<FootprintOptions>({
+  size: true,
+  footprint: true,
+  mode: true,
+  cval: true,
+  origin: true,
+  output: true,
+});

@@ -1,23 +1,35 @@
 /**
  * Gaussian smoothing and Gaussian derivatives, along one axis or all of them.
  */
-import {
-  asarray,
-  castInto,
-  checkOptions,
-  invalidArgument,
-  type NdArray,
-  type NdArrayLike,
-  normalizeAxes,
-  type ThreadsOptions,
-  threadCount,
-} from '@ndimage/core-array';
+import { asarray, castInto, type NdArray, type NdArrayLike, type ThreadsOptions } from '@ndimage/core-array';
+import { checkOptions, invalidArgument, normalizeAxes, optionKeys, threadCount } from '@ndimage/core-array/internal';
 import { correlate1dInto, prepare1d } from './correlate1d.js';
 import { gaussianKernel1d, gaussianRadius } from './gaussian-kernel.js';
 import { modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval, nonNegative, nonNegativeInteger, perAxis } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { bandable, parallelPasses, threadsPay } from './parallel.js';
+
+const GAUSSIAN1D_KEYS = optionKeys<GaussianFilter1dOptions>({
+  mode: true,
+  cval: true,
+  output: true,
+  axis: true,
+  order: true,
+  truncate: true,
+  radius: true,
+});
+const GAUSSIAN_KEYS = optionKeys<GaussianFilterOptions>({
+  mode: true,
+  cval: true,
+  output: true,
+  order: true,
+  truncate: true,
+  radius: true,
+  axes: true,
+  rounding: true,
+  threads: true,
+});
 
 /** Options shared by the Gaussian filters. */
 export interface GaussianOptions extends BoundaryOptions, OutputOptions {
@@ -77,7 +89,7 @@ export function gaussianWeights(sigma: number, order: number, truncate: number, 
  * @see scipy.ndimage.gaussian_filter1d
  */
 export function gaussianFilter1d(input: NdArrayLike, sigma: number, options?: GaussianFilter1dOptions): NdArray {
-  const { a, axis, mode, cval } = prepare1d(input, options);
+  const { a, axis, mode, cval } = prepare1d(input, options, GAUSSIAN1D_KEYS);
   const s = nonNegative(sigma, 'sigma');
   const order = nonNegativeInteger(options?.order ?? 0, 'order');
   const truncate = nonNegative(options?.truncate ?? 4, 'truncate');
@@ -115,7 +127,7 @@ export function gaussianFilter(
   sigma: number | readonly number[],
   options?: GaussianFilterOptions,
 ): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, GAUSSIAN_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const axes = o.axes === undefined ? normalizeAxes(undefined, a.ndim) : listedAxes(o.axes, a.ndim);

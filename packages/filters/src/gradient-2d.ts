@@ -7,7 +7,8 @@
  * extended by each axis's mode (the smoothing pass extends the intermediate, so `constant` mode
  * pads it with cval). Results are therefore bit-identical to the two passes.
  */
-import { type NdArray, type NumericTypedArray, readLine } from '@ndimage/core-array';
+import type { NdArray, NumericTypedArray } from '@ndimage/core-array';
+import { readLine } from '@ndimage/core-array/internal';
 import { type BoundaryMode, extendLine, mapIndex } from './modes.js';
 import { wasmScratch } from './wasm.js';
 

@@ -1,21 +1,21 @@
 /**
  * Gradient magnitudes: sqrt of the sum over axes of squared first derivatives.
  */
-import {
-  add,
-  asarray,
-  castInto,
-  checkOptions,
-  type DType,
-  mul,
-  type NdArray,
-  type NdArrayLike,
-  sqrt,
-} from '@ndimage/core-array';
+import { add, asarray, castInto, type DType, mul, type NdArray, type NdArrayLike, sqrt } from '@ndimage/core-array';
+import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
 import { gaussianFilter } from './gaussian-filter.js';
 import { type Mode, modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput } from './output.js';
+
+const GRADIENT_MAGNITUDE_KEYS = optionKeys<GradientMagnitudeOptions>({ mode: true, cval: true, output: true });
+const GAUSSIAN_GRADIENT_MAGNITUDE_KEYS = optionKeys<GaussianGradientMagnitudeOptions>({
+  mode: true,
+  cval: true,
+  output: true,
+  truncate: true,
+  radius: true,
+});
 
 /**
  * A first-derivative filter along one axis, as `genericGradientMagnitude` calls it: write the
@@ -25,6 +25,14 @@ export type Derivative = (input: NdArray, axis: number, output: DType | NdArray,
 
 /** Options of the gradient magnitudes. */
 export interface GradientMagnitudeOptions extends BoundaryOptions, OutputOptions {}
+
+/** Options of {@link gaussianGradientMagnitude}. */
+export interface GaussianGradientMagnitudeOptions extends GradientMagnitudeOptions {
+  /** Kernel radius in standard deviations. @defaultValue 4 */
+  truncate?: number;
+  /** Kernel radius per axis, overriding `truncate`. */
+  radius?: number | readonly number[];
+}
 
 /**
  * sqrt(Σ_k derivative(input, k)²), evaluated as SciPy does, in the output dtype: the first
@@ -44,7 +52,7 @@ export function genericGradientMagnitude(
   derivative: Derivative,
   options?: GradientMagnitudeOptions,
 ): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, GRADIENT_MAGNITUDE_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const out = resolveOutput(a, o.output);
@@ -83,9 +91,9 @@ export function genericGradientMagnitude(
 export function gaussianGradientMagnitude(
   input: NdArrayLike,
   sigma: number | readonly number[],
-  options?: GradientMagnitudeOptions & { truncate?: number; radius?: number | readonly number[] },
+  options?: GaussianGradientMagnitudeOptions,
 ): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, GAUSSIAN_GRADIENT_MAGNITUDE_KEYS);
   return genericGradientMagnitude(
     input,
     (x, axis, output, mode, cval) => {

@@ -1,21 +1,22 @@
 /**
  * Laplace filters: the sum over axes of second derivatives.
  */
-import {
-  add,
-  asarray,
-  castInto,
-  checkOptions,
-  type DType,
-  logicalOr,
-  type NdArray,
-  type NdArrayLike,
-} from '@ndimage/core-array';
+import { add, asarray, castInto, type DType, logicalOr, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
 import { correlate1dInto } from './correlate1d.js';
 import { gaussianFilter } from './gaussian-filter.js';
 import { type Mode, modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
+
+const LAPLACE_KEYS = optionKeys<LaplaceOptions>({ mode: true, cval: true, output: true });
+const GAUSSIAN_LAPLACE_KEYS = optionKeys<GaussianLaplaceOptions>({
+  mode: true,
+  cval: true,
+  output: true,
+  truncate: true,
+  radius: true,
+});
 
 /**
  * A second-derivative filter along one axis, as `genericLaplace` calls it: write the derivative
@@ -40,7 +41,7 @@ export interface LaplaceOptions extends BoundaryOptions, OutputOptions {}
  * @see scipy.ndimage.generic_laplace
  */
 export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, options?: LaplaceOptions): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, LAPLACE_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const out = resolveOutput(a, o.output);
@@ -112,7 +113,7 @@ export function gaussianLaplace(
   sigma: number | readonly number[],
   options?: GaussianLaplaceOptions,
 ): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, GAUSSIAN_LAPLACE_KEYS);
   return genericLaplace(
     input,
     (x, axis, output, mode, cval) => {

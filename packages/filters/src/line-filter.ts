@@ -3,7 +3,8 @@
  * `axis` is copied into a float64 buffer padded by `left`/`right` samples of boundary extension,
  * a line kernel computes the line's outputs, and they are stored with SciPy's cast.
  */
-import { forEachRun, type NdArray, type NumericTypedArray, readLine } from '@ndimage/core-array';
+import { forEachRun, type NdArray, type NumericTypedArray } from '@ndimage/core-array';
+import { readLine } from '@ndimage/core-array/internal';
 import { type BoundaryMode, extendLine } from './modes.js';
 import { lineStore } from './output.js';
 

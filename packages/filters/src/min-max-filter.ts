@@ -2,7 +2,8 @@
  * Minimum and maximum filters: separable 1-D passes for boxes (SciPy's sliding-extremum
  * algorithm), the n-D path for other footprints.
  */
-import { asarray, castInto, checkOptions, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import { asarray, castInto, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import { checkOptions } from '@ndimage/core-array/internal';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
 import {
   extremumRows,
@@ -13,7 +14,13 @@ import {
   wasmVanHerkScratch,
 } from './extremum-fast.js';
 import { intExtremum } from './extremum-int.js';
-import { checkFootprint, type FootprintOptions, runFootprintFilter, sizeOrOptions } from './footprint.js';
+import {
+  checkFootprint,
+  FOOTPRINT_KEYS,
+  type FootprintOptions,
+  runFootprintFilter,
+  sizeOrOptions,
+} from './footprint.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis, singleMode } from './modes.js';
 import { checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
@@ -136,7 +143,7 @@ export function maximumFilter1d(input: NdArrayLike, size: number, options?: MinM
 export interface MinMaxFilterOptions extends FootprintOptions {}
 
 function filterNd(input: NdArrayLike, options: MinMaxFilterOptions | undefined, minimum: boolean): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, FOOTPRINT_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const fp = checkFootprint(a.ndim, o.size, o.footprint);

@@ -3,7 +3,7 @@
  * synonyms in the filters (`grid-mirror` = `reflect`, `grid-wrap` = `wrap`,
  * `grid-constant` = `constant`).
  */
-import { invalidArgument } from '@ndimage/core-array';
+import { invalidArgument } from '@ndimage/core-array/internal';
 
 /** Every boundary mode name SciPy's filters accept. */
 export type Mode =

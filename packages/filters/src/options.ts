@@ -2,7 +2,7 @@
  * Options shared by the filters, each documented once (DESIGN §3), and the per-axis argument
  * helpers.
  */
-import { checkFiniteNumber, checkInteger, invalidArgument } from '@ndimage/core-array';
+import { checkFiniteNumber, checkInteger, invalidArgument } from '@ndimage/core-array/internal';
 import type { Mode } from './modes.js';
 
 /** How the input is extended past its edges. */

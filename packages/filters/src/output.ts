@@ -8,7 +8,6 @@ import {
   castInto,
   checkDType,
   type DType,
-  describeValue,
   isBigIntDType,
   NdArray,
   NdImageError,
@@ -16,6 +15,7 @@ import {
   shapesEqual,
   zeros,
 } from '@ndimage/core-array';
+import { describeValue } from '@ndimage/core-array/internal';
 
 /** The `output` option shared by the filters. */
 export interface OutputOptions {

@@ -8,17 +8,8 @@
  * share only, against allocating fresh shared memory per call, whose first touch costs ~20× more
  * than an ordinary buffer's.
  */
-import {
-  bands,
-  builtFile,
-  castInto,
-  type DType,
-  NdArray,
-  type NumericTypedArray,
-  sharedScratch,
-  type ThreadTask,
-  threadBackend,
-} from '@ndimage/core-array';
+import { castInto, type DType, NdArray, type NumericTypedArray } from '@ndimage/core-array';
+import { bands, builtFile, sharedScratch, type ThreadTask, threadBackend } from '@ndimage/core-array/internal';
 import { type GradientBandArgs, gradientBand, layoutOf, type PassesBandArgs, passesBand } from './bands.js';
 import { acrossRows } from './correlate-rows.js';
 import type { Pass } from './gaussian-filter.js';

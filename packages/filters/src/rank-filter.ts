@@ -1,16 +1,11 @@
 /**
  * Rank filters: median, any rank, any percentile of each window.
  */
-import {
-  asarray,
-  checkFiniteNumber,
-  checkInteger,
-  checkOptions,
-  type NdArray,
-  type NdArrayLike,
-} from '@ndimage/core-array';
+import { asarray, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import { checkFiniteNumber, checkInteger, checkOptions } from '@ndimage/core-array/internal';
 import {
   checkFootprint,
+  FOOTPRINT_KEYS,
   type Footprint,
   type FootprintOptions,
   runFootprintFilter,
@@ -25,7 +20,7 @@ import { refuseStorageDType, resolveOutput } from './output.js';
 export interface RankFilterOptions extends FootprintOptions {}
 
 function rankOf(input: NdArrayLike, options: RankFilterOptions, pick: (fp: Footprint) => number): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, FOOTPRINT_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const fp = checkFootprint(a.ndim, o.size, o.footprint);

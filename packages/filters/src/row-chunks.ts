@@ -3,7 +3,8 @@
  * (DESIGN §4): for every position of the axes before `axis` and every chunk of columns of the
  * contiguous block after it, a loader of extended rows and a storer of output rows.
  */
-import { forEachRun, type NdArray, type NumericTypedArray, readLine } from '@ndimage/core-array';
+import { forEachRun, type NdArray, type NumericTypedArray } from '@ndimage/core-array';
+import { readLine } from '@ndimage/core-array/internal';
 import { type BoundaryMode, mapIndex } from './modes.js';
 import { lineStore } from './output.js';
 

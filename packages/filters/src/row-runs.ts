@@ -3,7 +3,8 @@
  * (@ndimage/morphology's `label` joins these runs row to row). On the WebAssembly kernels it finds
  * 16 pixels' boundaries per vector instruction; the TypeScript twin, 4 per step with bit tricks.
  */
-import { describeValue, NdImageError } from '@ndimage/core-array';
+import { NdImageError } from '@ndimage/core-array';
+import { describeValue } from '@ndimage/core-array/internal';
 import { MAX_WASM_SCRATCH, wasmScratch } from './wasm.js';
 
 /** The runs of {@link rowRuns}. */

@@ -1,16 +1,8 @@
 /**
  * Sobel and Prewitt gradients: a central difference along one axis, smoothed along the others.
  */
-import {
-  asarray,
-  checkOptions,
-  type NdArray,
-  type NdArrayLike,
-  NdImageError,
-  normalizeAxis,
-  type ThreadsOptions,
-  threadCount,
-} from '@ndimage/core-array';
+import { asarray, type NdArray, type NdArrayLike, NdImageError, type ThreadsOptions } from '@ndimage/core-array';
+import { checkOptions, normalizeAxis, optionKeys, threadCount } from '@ndimage/core-array/internal';
 import { correlate1dInto } from './correlate1d.js';
 import type { Pass } from './gaussian-filter.js';
 import { fusable, gradient2d } from './gradient-2d.js';
@@ -18,6 +10,8 @@ import { modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { bandable, parallelGradient, parallelPasses, threadsPay } from './parallel.js';
+
+const GRADIENT_KEYS = optionKeys<GradientOptions>({ mode: true, cval: true, output: true, axis: true, threads: true });
 
 /** Options of {@link sobel} and {@link prewitt}. */
 export interface GradientOptions extends BoundaryOptions, OutputOptions, ThreadsOptions {
@@ -28,7 +22,7 @@ export interface GradientOptions extends BoundaryOptions, OutputOptions, Threads
 const DIFFERENCE = Float64Array.of(-1, 0, 1);
 
 function gradient(input: NdArrayLike, options: GradientOptions | undefined, smooth: Float64Array): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, GRADIENT_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   if (a.ndim === 0)

@@ -7,7 +7,7 @@
  * two passes; the image is read once and the output written once (2048² size 15: 28 → 6 ms).
  */
 import type { NdArray, NumericTypedArray } from '@ndimage/core-array';
-import { readLine } from '@ndimage/core-array';
+import { readLine } from '@ndimage/core-array/internal';
 import { type BoundaryMode, mapIndex } from './modes.js';
 import { wasmScratch } from './wasm.js';
 

@@ -1,7 +1,8 @@
 /**
  * Moving averages: the mean of `size` samples, along one axis or all of them.
  */
-import { asarray, castInto, checkOptions, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import { asarray, castInto, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis } from './modes.js';
@@ -9,6 +10,8 @@ import { type BoundaryOptions, checkCval, checkOrigin, perAxis, positiveInteger 
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { uniform2d } from './uniform-2d.js';
 import { uniformAcrossRows, uniformRows } from './uniform-rows.js';
+
+const UNIFORM_KEYS = optionKeys<UniformFilterOptions>({ mode: true, cval: true, output: true, origin: true });
 
 /** Options of {@link uniformFilter1d}. */
 export interface UniformFilter1dOptions extends Correlate1dOptions {}
@@ -91,7 +94,7 @@ export function uniformFilter(
   size: number | readonly number[] = 3,
   options?: UniformFilterOptions,
 ): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, UNIFORM_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const sizes = perAxis(size, a.ndim, 'size', positiveInteger);

@@ -5,7 +5,7 @@
  * TypeScript kernels run instead, with identical results (to the bit, but for the sign bit
  * of a NaN, which the processor sets as it likes).
  */
-import { builtFile } from '@ndimage/core-array';
+import { builtFile } from '@ndimage/core-array/internal';
 
 /** The parts of the WebAssembly API used here (declared locally: the build targets no DOM lib). */
 interface WasmApi {

@@ -2,7 +2,8 @@
  * Filters on the worker pool: every thread count gives the one-thread result bit for bit.
  * (Workers load the built files, so this needs `pnpm build` first; `pnpm test` builds.)
  */
-import { asarray, mul, NdArray, random, threadBackend, zeros } from '@ndimage/core-array';
+import { asarray, mul, NdArray, random, zeros } from '@ndimage/core-array';
+import { threadBackend } from '@ndimage/core-array/internal';
 import { disableThreads, enableThreads, shared } from '@ndimage/core-array/parallel';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gaussianFilter, prewitt, sobel } from '../src/index.js';

@@ -2,7 +2,10 @@
  * Colour pictures of label images (the textbook's Figure 1-12b/d): every object its own colour,
  * background black.
  */
-import { asarray, checkOptions, describeValue, NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { asarray, NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
+
+const COLORIZE_KEYS = optionKeys<ColorizeOptions>({ background: true });
 
 /** Options of {@link colorizeLabels}. */
 export interface ColorizeOptions {
@@ -27,7 +30,7 @@ export interface ColorizeOptions {
  * @see skimage.color.label2rgb (another palette)
  */
 export function colorizeLabels(labels: NdArrayLike, options?: ColorizeOptions): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, COLORIZE_KEYS);
   const a = asarray(labels);
   if (a.ndim !== 2)
     throw new NdImageError('ERR_SHAPE', `\`labels\` must be 2-D; got shape ${describeValue([...a.shape])}`, {

@@ -5,11 +5,21 @@
  */
 
 import { open } from 'node:fs/promises';
-import { checkInteger, checkOptions, type DType, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
+import { type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import { checkInteger, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
 import { type Mode, type Pixels, toMode } from './pillow.js';
 import { type ImageSource, resolveSource } from './source.js';
+
+const IMREAD_KEYS = optionKeys<ImreadOptions>({
+  mode: true,
+  dtype: true,
+  page: true,
+  limitInputPixels: true,
+  autoOrient: true,
+  maxBytes: true,
+});
 
 /** Options of {@link imread}. */
 export interface ImreadOptions {
@@ -90,7 +100,7 @@ export async function imreadWithInfo(
   source: ImageSource,
   options?: ImreadOptions,
 ): Promise<{ image: NdArray; info: ImageInfo }> {
-  const o = checkOptions(options);
+  const o = checkOptions(options, IMREAD_KEYS);
   const mode = o.mode;
   if (mode !== undefined && !['L', 'RGB', 'RGBA', 'LA', '1', 'F'].includes(mode))
     throw new NdImageError(

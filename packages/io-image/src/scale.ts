@@ -8,7 +8,8 @@
  *   image becomes 0; uint8 data is left as it is, as bytescale did.
  * - `'none'`: the data must already fit (uint8 or bool; uint16 for 16-bit formats), else an error.
  */
-import { checkOneOf, type NdArray, NdImageError, type NumericTypedArray } from '@ndimage/core-array';
+import { type NdArray, NdImageError, type NumericTypedArray } from '@ndimage/core-array';
+import { checkOneOf } from '@ndimage/core-array/internal';
 
 /** A scaling policy. */
 export type Scale = 'clip' | 'stretch' | 'none';

@@ -5,7 +5,8 @@
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { describeValue, NdImageError } from '@ndimage/core-array';
+import { NdImageError } from '@ndimage/core-array';
+import { describeValue } from '@ndimage/core-array/internal';
 import type { Origin } from './errors.js';
 
 /** Accepted sources. */

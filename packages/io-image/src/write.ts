@@ -3,19 +3,21 @@
  * see the README), then sharp encodes; a path is written atomically.
  */
 import { extname } from 'node:path';
-import {
-  asarray,
-  checkInteger,
-  checkOptions,
-  describeValue,
-  type NdArrayLike,
-  NdImageError,
-} from '@ndimage/core-array';
+import { asarray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { checkInteger, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { writeFileAtomic } from '@ndimage/core-array/node';
 import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
 import { pdfOfPng } from './pdf.js';
 import { type Scale, toSamples } from './scale.js';
+
+const IMSAVE_KEYS = optionKeys<ImsaveOptions>({
+  scale: true,
+  quality: true,
+  compression: true,
+  bitDepth: true,
+  format: true,
+});
 
 /** The formats imsave writes. */
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'avif' | 'gif' | 'pdf';
@@ -75,7 +77,7 @@ export async function imsave(
   image: NdArrayLike,
   options?: ImsaveOptions,
 ): Promise<Buffer | undefined> {
-  const o = checkOptions(options);
+  const o = checkOptions(options, IMSAVE_KEYS);
   const path = typeof target === 'string' ? target : undefined;
   let format: ImageFormat | undefined;
   if (path !== undefined) {

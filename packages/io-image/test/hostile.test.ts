@@ -42,14 +42,12 @@ describe('hostile files', () => {
       });
     } else {
       it(`${h.file} is refused (${h.what}; Pillow: ${h.pillow.slice(0, 60)})`, async () => {
-        const t0 = performance.now();
         const error = await imread(path).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(NdImageError);
         const code = (error as NdImageError).code;
         expect(code).toBe(h.file.includes('30000') ? 'ERR_LIMIT' : 'ERR_FORMAT');
         expect((error as NdImageError).message).toContain(path);
         expect((error as NdImageError).path).toBe(path);
-        expect(performance.now() - t0).toBeLessThan(5000);
         // The same bytes from memory: the same refusal, naming the buffer.
         const fromBytes = await imread(readFileSync(path)).catch((e: unknown) => e);
         expect(fromBytes).toBeInstanceOf(NdImageError);

@@ -2,7 +2,8 @@
  * `loadmat` and `whosmat`: MAT files (levels 4 and 5; v5, v6 and v7) from a path or bytes.
  */
 import { open } from 'node:fs/promises';
-import { checkInteger, checkOneOf, checkOptions, describeValue, NdArray, NdImageError } from '@ndimage/core-array';
+import { NdArray, NdImageError } from '@ndimage/core-array';
+import { checkInteger, checkOneOf, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { Bytes } from './bytes.js';
 import { CLASS_NAME_OF_DTYPE } from './classes.js';
 import { type Simplified, simplify } from './simplify.js';
@@ -10,6 +11,18 @@ import { isV4, readV4 } from './v4.js';
 import { type Limits, readV5, whosV5 } from './v5.js';
 import { readV73Threaded } from './v73-thread.js';
 import type { MatComplex, MatValue } from './values.js';
+
+const LOADMAT_KEYS = optionKeys<LoadmatOptions>({
+  variableNames: true,
+  maxBytes: true,
+  maxDepth: true,
+  onWarning: true,
+  squeezeMe: true,
+  simplifyCells: true,
+  matDtype: true,
+  charsAs: true,
+  timeLimitMs: true,
+});
 
 /** Options of {@link loadmat}. */
 export interface LoadmatOptions {
@@ -62,7 +75,7 @@ export async function loadmat(
   source: string | Uint8Array | ArrayBuffer,
   options?: LoadmatOptions,
 ): Promise<Record<string, Simplified>> {
-  const o = checkOptions(options);
+  const o = checkOptions(options, LOADMAT_KEYS);
   const { bytes, origin } = await bytesOf(source);
   const limits: Limits = {
     maxBytes: o.maxBytes === undefined ? 2 ** 31 : checkInteger(o.maxBytes, 'maxBytes', { min: 1 }),

@@ -4,7 +4,8 @@
  * name with its NUL, then the column-major data. Only what level 4 can hold: 2-D numeric arrays
  * (double, single, int32, int16, uint16, uint8; logical as uint8), complex, text, and sparse.
  */
-import { describeValue, NdArray, NdImageError } from '@ndimage/core-array';
+import { NdArray, NdImageError } from '@ndimage/core-array';
+import { describeValue } from '@ndimage/core-array/internal';
 import type { MatComplex, MatSparse } from './values.js';
 
 const PRECISION: Partial<Record<string, number>> = {

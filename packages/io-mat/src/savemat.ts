@@ -4,18 +4,18 @@
  * so that scipy.io.loadmat and MATLAB read them back.
  */
 import { deflateSync } from 'node:zlib';
-import {
-  asarray,
-  checkOneOf,
-  checkOptions,
-  type DType,
-  describeValue,
-  NdArray,
-  NdImageError,
-} from '@ndimage/core-array';
+import { asarray, type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import { checkOneOf, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { writeFileAtomic } from '@ndimage/core-array/node';
 import { v4Matrix } from './save-v4.js';
 import type { MatCell, MatComplex, MatSparse, MatStructArray, MatValue } from './values.js';
+
+const SAVEMAT_KEYS = optionKeys<SavematOptions>({
+  format: true,
+  doCompression: true,
+  onedAs: true,
+  longFieldNames: true,
+});
 
 /** Options of {@link savemat}. */
 export interface SavematOptions {
@@ -137,7 +137,7 @@ export async function savemat(
   variables: Record<string, SaveValue>,
   options?: SavematOptions,
 ): Promise<Uint8Array> {
-  const o = checkOptions(options);
+  const o = checkOptions(options, SAVEMAT_KEYS);
   const maxName = o.longFieldNames === true ? 63 : 31;
   const onedAs = checkOneOf(o.onedAs ?? 'row', 'onedAs', ['row', 'column']);
   if (variables === null || typeof variables !== 'object')

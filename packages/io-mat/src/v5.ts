@@ -6,7 +6,8 @@
  * bounded, and nesting is limited, so hostile files end in `NdImageError`s.
  */
 import { constants, inflateSync } from 'node:zlib';
-import { allocate, type DType, NdArray } from '@ndimage/core-array';
+import { type DType, NdArray } from '@ndimage/core-array';
+import { allocate } from '@ndimage/core-array/internal';
 import { Bytes } from './bytes.js';
 import { CLASS_NAME_OF_ID, columnMajor, DTYPE_OF_CLASS_ID } from './classes.js';
 import { sparseOf } from './plain.js';

@@ -4,7 +4,8 @@
  * hung process.
  */
 import { Worker } from 'node:worker_threads';
-import { builtFile, NdImageError, type NdImageErrorCode } from '@ndimage/core-array';
+import { NdImageError, type NdImageErrorCode } from '@ndimage/core-array';
+import { builtFile } from '@ndimage/core-array/internal';
 import { workerExecArgv } from '@ndimage/core-array/parallel';
 import { fromPlain, type Plain } from './plain.js';
 import type { MatValue } from './values.js';

@@ -30,7 +30,7 @@ function rng(seed: number): () => number {
 const NASTY = [0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 0x10000, 8, 100000];
 
 describe('fuzz', () => {
-  it('3,000 mutations of the corpus end in values or NdImageErrors', { timeout: 120_000 }, async () => {
+  it('3,000 mutations of the corpus end in values or NdImageErrors', async () => {
     const next = rng(20261126);
     let errors = 0;
     let values = 0;
@@ -48,10 +48,8 @@ describe('fuzz', () => {
         const at = Math.floor(next() * Math.max(1, bytes.length - 4)) & ~3;
         new DataView(bytes.buffer).setUint32(at, NASTY[Math.floor(next() * NASTY.length)] as number, next() < 0.5);
       }
-      const t0 = performance.now();
+      // A hang would reach the test's timeout; memory is bounded by maxBytes.
       const outcome = await loadmat(bytes, { maxBytes: 64 << 20, onWarning: () => undefined }).catch((e: unknown) => e);
-      const ms = performance.now() - t0;
-      if (ms > 1000) throw new Error(`run ${run} took ${ms} ms`);
       if (outcome instanceof Error) {
         if (!(outcome instanceof NdImageError))
           throw new Error(`run ${run} (kind ${kind}) threw ${outcome.name}: ${outcome.message}`);

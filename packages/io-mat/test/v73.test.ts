@@ -47,13 +47,9 @@ describe('damaged v7.3 files', () => {
     expect((e as NdImageError).code).toBe('ERR_FORMAT');
   });
 
-  it('a file that sends the HDF5 library into an endless loop stops at timeLimitMs (ERR_LIMIT)', {
-    timeout: 30_000,
-  }, async () => {
-    const t0 = performance.now();
+  it('a file that sends the HDF5 library into an endless loop stops at timeLimitMs (ERR_LIMIT)', async () => {
     const e = await loadmat(damaged(4), { timeLimitMs: 2000 }).catch((x: unknown) => x);
     expect((e as NdImageError).code).toBe('ERR_LIMIT');
-    expect(performance.now() - t0).toBeLessThan(10_000);
     // The next read works: the stuck worker was terminated, not reused.
     expect(Object.keys(await loadmat(new URL('containers.mat', dir).pathname))).toEqual(['c', 's', 'sa', 'sp']);
   });

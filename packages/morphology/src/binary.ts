@@ -3,16 +3,8 @@
  * propagation and hole filling on the truth of the input (nonzero = true, NaN included).
  */
 
-import {
-  asarray,
-  castInto,
-  checkInteger,
-  checkOptions,
-  type DType,
-  describeValue,
-  NdArray,
-  NdImageError,
-} from '@ndimage/core-array';
+import { asarray, castInto, type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import { checkInteger, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { type BoxStep, boxChain } from './box-chain.js';
 import { erodeOnce, segmentsOf } from './erosion.js';
 import { filterPass } from './filter-pass.js';
@@ -60,6 +52,17 @@ export interface BinaryClosingOptions extends BinaryIterOptions {
 }
 
 /** A checked binary-morphology call. */
+const BASE_KEYS = { structure: true, origin: true, output: true } as const;
+const BINARY_KEYS = optionKeys<BinaryOptions>(BASE_KEYS);
+const ITER_KEYS = optionKeys<BinaryIterOptions>({ ...BASE_KEYS, iterations: true, mask: true, borderValue: true });
+const CLOSING_KEYS = optionKeys<BinaryClosingOptions>({
+  ...BASE_KEYS,
+  iterations: true,
+  mask: true,
+  borderValue: true,
+  pad: true,
+});
+
 interface Prepared {
   a: NdArray;
   /** The input's truth as 0/1 bytes, read only: for a contiguous bool input, its own bytes. */
@@ -87,15 +90,20 @@ const structureOrCross = (value: ArrayInput | undefined, nd: number, name: strin
 function readCommon(
   input: ArrayInput,
   options: BinaryOptions | undefined,
+  known: readonly string[],
 ): { o: BinaryIterOptions; a: NdArray; s: Structure; origin: number[] } {
-  const o = checkOptions(options) as BinaryIterOptions;
+  const o = checkOptions(options, known) as BinaryIterOptions;
   const a = withAxes(asarray(input));
   const s = structureOrCross(o.structure, a.ndim, 'structure');
   return { o, a, s, origin: checkOrigins(o.origin, s.shape, 'origin') };
 }
 
-function prepare(input: ArrayInput, options: BinaryIterOptions | undefined): Prepared {
-  const { o, a, s, origin } = readCommon(input, options);
+function prepare(
+  input: ArrayInput,
+  options: BinaryIterOptions | undefined,
+  known: readonly string[] = ITER_KEYS,
+): Prepared {
+  const { o, a, s, origin } = readCommon(input, options, known);
   const iterations = o.iterations === undefined ? 1 : checkInteger(o.iterations, 'iterations');
   const border = borderOf(o.borderValue);
   let mask: Uint8Array | undefined;
@@ -349,8 +357,8 @@ export function binaryOpening(input: ArrayInput, options?: BinaryIterOptions): N
  * @see scipy.ndimage.binary_closing
  */
 export function binaryClosing(input: ArrayInput, options?: BinaryClosingOptions): NdArray {
-  const p = prepare(input, options);
-  const pad = checkOptions(options).pad ?? false;
+  const p = prepare(input, options, CLOSING_KEYS);
+  const pad = options?.pad ?? false;
   if (typeof pad !== 'boolean')
     throw new NdImageError('ERR_INVALID_ARGUMENT', `\`pad\` must be a boolean; got ${describeValue(pad)}`, {
       argument: 'pad',
@@ -423,6 +431,14 @@ export interface HitOrMissOptions {
   output?: DType | NdArray;
 }
 
+const HIT_OR_MISS_KEYS = optionKeys<HitOrMissOptions>({
+  structure1: true,
+  structure2: true,
+  origin1: true,
+  origin2: true,
+  output: true,
+});
+
 /**
  * Hit-or-miss: true where `structure1` fits the foreground and `structure2` fits the background
  * (outside the image counts as background for `structure2`, as in SciPy).
@@ -436,7 +452,7 @@ export interface HitOrMissOptions {
  * @see scipy.ndimage.binary_hit_or_miss
  */
 export function binaryHitOrMiss(input: ArrayInput, options?: HitOrMissOptions): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, HIT_OR_MISS_KEYS);
   const a = withAxes(asarray(input));
   const nd = a.ndim;
   const s1 = structureOrCross(o.structure1, nd, 'structure1');
@@ -462,6 +478,8 @@ export interface PropagationOptions extends BinaryOptions {
   borderValue?: number | boolean;
 }
 
+const PROPAGATION_KEYS = optionKeys<PropagationOptions>({ ...BASE_KEYS, mask: true, borderValue: true });
+
 /**
  * Grows the true elements of `input` through `mask` until nothing changes (morphological
  * reconstruction): dilation iterated to stability. Seeds outside the mask stay true and still grow
@@ -476,7 +494,7 @@ export interface PropagationOptions extends BinaryOptions {
  * @see scipy.ndimage.binary_propagation
  */
 export function binaryPropagation(input: ArrayInput, options?: PropagationOptions): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, PROPAGATION_KEYS);
   return binaryDilation(input, { ...o, iterations: -1 });
 }
 
@@ -546,7 +564,7 @@ function fillByLabels(
  * @see scipy.ndimage.binary_fill_holes
  */
 export function binaryFillHoles(input: ArrayInput, options?: BinaryOptions): NdArray {
-  const { o, a, s, origin } = readCommon(input, options);
+  const { o, a, s, origin } = readCommon(input, options, BINARY_KEYS);
   const fg = foregroundView(a); // read only
   const fast = fillByLabels(fg, a.shape, s, origin);
   if (fast !== undefined) return result(fast, a, checkOutput(o.output, a));

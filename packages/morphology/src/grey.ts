@@ -8,15 +8,14 @@
 import {
   asarray,
   castInto,
-  checkOptions,
   type DType,
-  describeValue,
   NdArray,
   NdImageError,
   type NumericTypedArray,
   sub,
   zeros,
 } from '@ndimage/core-array';
+import { checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { boundaryMode, type Mode, mapIndex, maximumFilter, minimumFilter } from '@ndimage/filters';
 import { checkOrigins } from './binary.js';
 import { increment, readStructure, type Structure } from './structure.js';
@@ -40,12 +39,21 @@ export interface GreyOptions {
   origin?: number | readonly number[];
 }
 
+const GREY_KEYS = optionKeys<GreyOptions>({
+  size: true,
+  footprint: true,
+  structure: true,
+  output: true,
+  mode: true,
+  cval: true,
+  origin: true,
+});
 function greyOptions(
   arg: number | readonly number[] | GreyOptions | undefined,
   options: GreyOptions | undefined,
 ): GreyOptions {
   if (typeof arg === 'number' || Array.isArray(arg))
-    return { ...(options ?? {}), size: arg as number | readonly number[] };
+    return { ...checkOptions(options, GREY_KEYS), size: arg as number | readonly number[] };
   if (arg === undefined || arg === null || typeof arg !== 'object') {
     throw new NdImageError(
       'ERR_INVALID_ARGUMENT',
@@ -252,7 +260,7 @@ export function greyErosion(
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
-  return greyMinMax(input, checkOptions(greyOptions(size, options)), true);
+  return greyMinMax(input, checkOptions(greyOptions(size, options), GREY_KEYS), true);
 }
 
 /**
@@ -272,7 +280,7 @@ export function greyDilation(
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
-  return greyMinMax(input, checkOptions(greyOptions(size, options)), false);
+  return greyMinMax(input, checkOptions(greyOptions(size, options), GREY_KEYS), false);
 }
 
 /** The options for an intermediate result: the same window, a new array of the input's dtype. */
@@ -295,7 +303,7 @@ export function greyOpening(
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
-  const o = checkOptions(greyOptions(size, options));
+  const o = checkOptions(greyOptions(size, options), GREY_KEYS);
   return greyMinMax(greyMinMax(input, inner(o), true), o, false);
 }
 
@@ -314,7 +322,7 @@ export function greyClosing(
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
-  const o = checkOptions(greyOptions(size, options));
+  const o = checkOptions(greyOptions(size, options), GREY_KEYS);
   return greyMinMax(greyMinMax(input, inner(o), false), o, true);
 }
 
@@ -345,7 +353,7 @@ export function morphologicalGradient(
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
-  const o = checkOptions(greyOptions(size, options));
+  const o = checkOptions(greyOptions(size, options), GREY_KEYS);
   return difference(greyMinMax(input, inner(o), false), greyMinMax(input, inner(o), true), o.output);
 }
 
@@ -364,7 +372,7 @@ export function whiteTophat(
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
-  const o = checkOptions(greyOptions(size, options));
+  const o = checkOptions(greyOptions(size, options), GREY_KEYS);
   const a = asarray(input);
   const opened = greyMinMax(greyMinMax(a, inner(o), true), inner(o), false);
   if (a.dtype === 'bool') return xorBool(a, opened, o.output);
@@ -386,7 +394,7 @@ export function blackTophat(
   size: number | readonly number[] | GreyOptions,
   options?: GreyOptions,
 ): NdArray {
-  const o = checkOptions(greyOptions(size, options));
+  const o = checkOptions(greyOptions(size, options), GREY_KEYS);
   const a = asarray(input);
   const closed = greyMinMax(greyMinMax(a, inner(o), false), inner(o), true);
   if (a.dtype === 'bool') return xorBool(closed, a, o.output);

@@ -10,16 +10,8 @@
  * is met in C order, which is SciPy's numbering.
  */
 
-import {
-  asarray,
-  castInto,
-  checkDType,
-  checkOptions,
-  type DType,
-  describeValue,
-  NdArray,
-  NdImageError,
-} from '@ndimage/core-array';
+import { asarray, castInto, checkDType, type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import { checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { foreground, foregroundView, isContiguous } from './foreground.js';
 import { labelRuns2d } from './label-runs.js';
 import { cStrides, generateBinaryStructure, readStructure, type Structure } from './structure.js';
@@ -38,6 +30,8 @@ export interface LabelOptions {
    */
   output?: DType | NdArray;
 }
+
+const LABEL_KEYS = optionKeys<LabelOptions>({ structure: true, output: true });
 
 /** What {@link label} returns. */
 export interface LabelResult {
@@ -81,7 +75,7 @@ const INTEGER_MAX: Partial<Record<DType, number>> = {
  * @see scipy.ndimage.label
  */
 export function label(input: ArrayInput, options?: LabelOptions): LabelResult {
-  const o = checkOptions(options);
+  const o = checkOptions(options, LABEL_KEYS);
   const a = asarray(input);
   const nd = a.ndim;
   const s =

@@ -8,11 +8,11 @@ import {
   asarray,
   broadcastShapes,
   type DType,
-  describeValue,
   type NdArray,
   type NdArrayLike,
   NdImageError,
 } from '@ndimage/core-array';
+import { describeValue } from '@ndimage/core-array/internal';
 import { isContiguous } from './foreground.js';
 import type { ArrayInput } from './types.js';
 

@@ -3,15 +3,8 @@
  * shapes, and the checks every morphology function applies to a `structure` or `footprint`.
  */
 
-import {
-  asarray,
-  checkInteger,
-  describeValue,
-  type NdArray,
-  NdImageError,
-  type NumericTypedArray,
-  zeros,
-} from '@ndimage/core-array';
+import { asarray, type NdArray, NdImageError, type NumericTypedArray, zeros } from '@ndimage/core-array';
+import { checkInteger, describeValue } from '@ndimage/core-array/internal';
 import type { ArrayInput } from './types.js';
 
 /** A checked structuring element: shape and C-order 0/1 mask. */

@@ -3,18 +3,23 @@
  * step: Chambolle's (2005) projected dual iteration with periodic differences, stopped when the
  * RMS change of U falls below `tolerance`.
  */
-import {
-  asarray,
-  checkOneOf,
-  checkOptions,
-  describeValue,
-  type NdArray,
-  type NdArrayLike,
-  NdImageError,
-} from '@ndimage/core-array';
+import { asarray, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { checkOneOf, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { bookFirstIterationWrapped, bookIteration } from './book-kernel.js';
 import { checkAborted, type Precision, positive, type RunOptions, readPrecision, readRun } from './options.js';
 import { newPlane, type Plane, readPlanes, toArray } from './planes.js';
+
+const DENOISE_KEYS = optionKeys<DenoiseOptions>({
+  uInit: true,
+  tolerance: true,
+  tau: true,
+  tvWeight: true,
+  dualInit: true,
+  precision: true,
+  maxIterations: true,
+  onProgress: true,
+  signal: true,
+});
 
 /** Options of {@link denoise}. */
 export interface DenoiseOptions extends RunOptions {
@@ -82,7 +87,7 @@ export interface DenoiseResult {
  * @see rof.denoise(im, U_init, tolerance=0.1, tau=0.125, tv_weight=100) in the book's code
  */
 export function denoise(im: NdArrayLike, options?: DenoiseOptions): DenoiseResult {
-  const o = checkOptions(options);
+  const o = checkOptions(options, DENOISE_KEYS);
   const precision = readPrecision(o.precision);
   const tolerance = o.tolerance === undefined ? 0.1 : positive(o.tolerance, 'tolerance');
   const tau = o.tau === undefined ? 0.125 : positive(o.tau, 'tau', 0.25);

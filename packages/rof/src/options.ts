@@ -1,7 +1,8 @@
 /**
  * Checks shared by the denoisers: iteration limits, progress callbacks, abort signals, precision.
  */
-import { checkInteger, checkOneOf, describeValue, NdImageError } from '@ndimage/core-array';
+import { NdImageError } from '@ndimage/core-array';
+import { checkInteger, checkOneOf, describeValue } from '@ndimage/core-array/internal';
 
 /** Options every solver takes. */
 export interface RunOptions {

@@ -2,7 +2,8 @@
  * Images as the solvers see them: one contiguous float plane per channel. `[h, w]` is one plane;
  * `[h, w, c]` (channels last, as image readers return colour) is c planes.
  */
-import { asarray, describeValue, NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { asarray, NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { describeValue } from '@ndimage/core-array/internal';
 import type { Precision } from './options.js';
 
 /** Float storage of a plane. */

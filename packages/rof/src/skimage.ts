@@ -6,20 +6,24 @@
  * one loop here storing into an array of the working dtype (float64, or float32 for float32
  * images, as in skimage), and its sums are NumPy's pairwise sums, so results match skimage's.
  */
+import { asarray, castInto, NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
 import {
-  asarray,
-  castInto,
   checkFiniteNumber,
   checkInteger,
   checkOptions,
   describeValue,
-  NdArray,
-  type NdArrayLike,
-  NdImageError,
   normalizeAxis,
-} from '@ndimage/core-array';
+  optionKeys,
+} from '@ndimage/core-array/internal';
 import { pairwiseTotal } from './pairwise.js';
 import { chambolle2d } from './skimage-2d.js';
+
+const CHAMBOLLE_KEYS = optionKeys<DenoiseTvChambolleOptions>({
+  weight: true,
+  eps: true,
+  maxNumIter: true,
+  channelAxis: true,
+});
 
 /** Options of {@link denoiseTvChambolle}. */
 export interface DenoiseTvChambolleOptions {
@@ -75,7 +79,7 @@ const INT_MAX: Record<string, number> = {
  * @see skimage.restoration.denoise_tv_chambolle
  */
 export function denoiseTvChambolle(image: NdArrayLike, options?: DenoiseTvChambolleOptions): NdArray {
-  const o = checkOptions(options);
+  const o = checkOptions(options, CHAMBOLLE_KEYS);
   const weight = o.weight === undefined ? 0.1 : checkFiniteNumber(o.weight, 'weight');
   if (weight <= 0)
     throw new NdImageError('ERR_INVALID_ARGUMENT', `\`weight\` must be > 0; got ${weight}`, { argument: 'weight' });

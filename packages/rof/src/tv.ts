@@ -3,20 +3,18 @@
  * Chambolle 2005) or on both (Chambolle–Pock) and stop when the relative duality gap — an upper
  * bound on how far the objective is above its minimum — falls below `gapTolerance`.
  */
+import { type NdArray, type NdArrayLike, NdImageError, type ThreadsOptions } from '@ndimage/core-array';
 import {
   bands,
   builtFile,
   checkOneOf,
   checkOptions,
-  type NdArray,
-  type NdArrayLike,
-  NdImageError,
+  optionKeys,
   sharedScratch,
-  type ThreadsOptions,
   type ThreadTask,
   threadBackend,
   threadCount,
-} from '@ndimage/core-array';
+} from '@ndimage/core-array/internal';
 import { coupledIteration, coupledObjectives, coupledState } from './coupled.js';
 import { type CpSteps, cpIteration } from './cp-kernel.js';
 import { dualIteration, type Rows } from './fgp-kernel.js';
@@ -33,6 +31,21 @@ import {
 import { newPlane, type Plane, readPlanes, toArray } from './planes.js';
 import { type BandArgs, tvBand } from './threads.js';
 import type { Boundary } from './tv-grid.js';
+
+const DENOISE_TV_KEYS = optionKeys<DenoiseTvOptions>({
+  weight: true,
+  method: true,
+  boundary: true,
+  gapTolerance: true,
+  timeLimitMs: true,
+  checkEvery: true,
+  precision: true,
+  channels: true,
+  maxIterations: true,
+  onProgress: true,
+  signal: true,
+  threads: true,
+});
 
 const THREADS_MODULE = builtFile(import.meta.url, './threads.js', '../dist/threads.js').href;
 
@@ -137,7 +150,7 @@ interface ChannelResult {
  * @see skimage.restoration.denoise_tv_chambolle (another scaling of the weight: see denoiseTvChambolle)
  */
 export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseTvResult {
-  const o = checkOptions(options);
+  const o = checkOptions(options, DENOISE_TV_KEYS);
   const precision = readPrecision(o.precision);
   const method = checkOneOf(o.method ?? 'fgp', 'method', ['fgp', 'chambolle-pock', 'chambolle2005']);
   const boundary = checkOneOf(o.boundary ?? 'neumann', 'boundary', ['neumann', 'periodic']);

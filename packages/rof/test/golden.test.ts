@@ -98,7 +98,7 @@ describe('denoiseTv reaches the converged references', () => {
         ? (['fgp', 'chambolle-pock', 'chambolle2005'] as const)
         : (['fgp', 'chambolle-pock'] as const);
     for (const method of methods) {
-      it(`${c.name} (λ = ${c.weight}) with ${method}`, { timeout: 120_000 }, () => {
+      it(`${c.name} (λ = ${c.weight}) with ${method}`, () => {
         const r = denoiseTv(load(c.input), {
           weight: c.weight,
           method,

@@ -175,11 +175,11 @@ describe('limits, progress, abort', () => {
 
   it('timeLimitMs stops a run that would take longer', () => {
     const big = mul(random([200, 200], { seed: 5 }), 255);
-    const t0 = performance.now();
     const r = denoiseTv(big, { weight: 50, gapTolerance: 1e-12, maxIterations: 1e6, timeLimitMs: 50 });
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(r.converged).toBe(false);
     expect(r.iterations).toBeGreaterThan(0);
+    // Stopped by the clock, not by the iteration cap (a million iterations would take minutes).
+    expect(r.iterations).toBeLessThan(1e6);
   });
 
   it('reports progress and stops on an abort signal', () => {

@@ -11,7 +11,7 @@ import { forEachRun } from '../iterate.js';
 import { NdArray } from '../ndarray.js';
 import { canStoreInto, checkArithmeticDType, type Scalar } from '../promote.js';
 import { broadcastShapes, broadcastStrides, shapesEqual } from '../shape.js';
-import { checkOptions } from '../validate.js';
+import { checkOptions, optionKeys } from '../validate/options.js';
 import { SCALAR_LEFT, SCALAR_RIGHT, type ScalarBoolKernel, type ScalarKernel } from './scalar-kernels.js';
 
 /** An operand of an element-wise function: an array (anything array-like) or a JS number/boolean. */
@@ -138,8 +138,10 @@ interface Plan {
   bases: number[];
 }
 
+const OUT_KEYS = optionKeys<OutOptions>({ out: true });
+
 function plan(layouts: readonly NdArray[], dtype: NumericDType, options: OutOptions | undefined): Plan {
-  checkOptions(options);
+  checkOptions(options, OUT_KEYS);
   const shape = broadcastShapes(...layouts.map((l) => l.shape));
   const out =
     options?.out === undefined

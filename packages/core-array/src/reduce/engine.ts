@@ -12,7 +12,8 @@ import { forEachRun } from '../iterate.js';
 import { NdArray } from '../ndarray.js';
 import { checkArithmeticDType } from '../promote.js';
 import { cStrides, shapeSize } from '../shape.js';
-import { checkOptions, normalizeAxes } from '../validate.js';
+import { checkOptions, optionKeys } from '../validate/options.js';
+import { normalizeAxes } from '../validate.js';
 import { pairwiseSum, pairwiseSumSqDev } from './pairwise.js';
 
 /** Options shared by the reductions. */
@@ -50,9 +51,20 @@ export interface ReducePlan {
   keepdims: boolean;
 }
 
-/** Validates the input and options of a reduction and lays out its accumulator. */
-export function planReduce(input: NdArrayLike, options: ReduceOptions | undefined, name = 'a'): ReducePlan {
-  checkOptions(options);
+/** The keys of {@link ReduceOptions}. */
+export const REDUCE_KEYS: readonly string[] = optionKeys<ReduceOptions>({ axis: true, keepdims: true });
+
+/**
+ * Validates the input and options of a reduction and lays out its accumulator; `known` lists the
+ * option keys the calling function accepts.
+ */
+export function planReduce(
+  input: NdArrayLike,
+  options: ReduceOptions | undefined,
+  name = 'a',
+  known: readonly string[] = REDUCE_KEYS,
+): ReducePlan {
+  checkOptions(options, known);
   const a = asarray(input);
   const dtype = checkArithmeticDType(a.dtype, name);
   const axes = normalizeAxes(options?.axis, a.ndim);

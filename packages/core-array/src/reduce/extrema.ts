@@ -7,6 +7,7 @@ import type { NumericTypedArray } from '../dtypes.js';
 import { forEachRun } from '../iterate.js';
 import { NdArray } from '../ndarray.js';
 import { checkArithmeticDType } from '../promote.js';
+import { checkOptions, optionKeys } from '../validate/options.js';
 import { normalizeAxis } from '../validate.js';
 import {
   type ArrayReduceOptions,
@@ -127,7 +128,10 @@ function scanStrided(
   }
 }
 
+const ARG_KEYS = optionKeys<ArgOptions>({ axis: true, keepdims: true });
+
 function argReduce(input: NdArrayLike, options: ArgOptions | undefined, wantMax: boolean): number | NdArray {
+  checkOptions(options, ARG_KEYS);
   const a = asarray(input);
   checkArithmeticDType(a.dtype, 'a');
   const what = wantMax ? 'argmax' : 'argmin';

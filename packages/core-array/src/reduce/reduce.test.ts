@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arange, array, ones, zeros } from '../index.js';
+import { add, arange, array, ones, zeros } from '../index.js';
 import { expectNdImageError } from '../testing/index.js';
 import { argmax, argmin, max, min } from './extrema.js';
 import { mean, norm, std, sum, variance } from './statistics.js';
@@ -97,6 +97,14 @@ describe('reductions', () => {
 
 describe('options', () => {
   it('must be objects', () => {
-    expect(() => sum(arange(3), 0 as never)).toThrow(/`options` must be an object/);
+    expect(() => sum(arange(3), 0 as never)).toThrow(/`options` must be a plain object of options; got 0/);
+  });
+  it('must have known keys only, with a did-you-mean', () => {
+    expect(() => sum(arange(3), { axes: 0 } as never)).toThrow(
+      /unknown key 'axes' \(did you mean 'axis'\?\); valid keys: 'axis', 'keepdims'/,
+    );
+    expect(() => std(arange(3), { dof: 1 } as never)).toThrow(/unknown key 'dof' \(did you mean 'ddof'\?\)/);
+    expect(() => argmax(arange(3), { keepdim: true } as never)).toThrow(/did you mean 'keepdims'/);
+    expect(() => add(arange(3), 1, { output: zeros([3]) } as never)).toThrow(/did you mean 'out'/);
   });
 });

@@ -6,6 +6,7 @@
 import type { NdArrayLike } from '../array.js';
 import type { NumericDType } from '../dtypes.js';
 import type { NdArray } from '../ndarray.js';
+import { optionKeys } from '../validate/options.js';
 import { checkFiniteNumber } from '../validate.js';
 import {
   type ArrayReduceOptions,
@@ -21,6 +22,8 @@ export interface MomentOptions extends ReduceOptions {
   /** Delta degrees of freedom: the divisor is `count − ddof`. @defaultValue 0 */
   ddof?: number;
 }
+
+const MOMENT_KEYS = optionKeys<MomentOptions>({ axis: true, keepdims: true, ddof: true });
 
 const floatOf = (d: NumericDType): 'float32' | 'float64' => (d === 'float32' ? 'float32' : 'float64');
 
@@ -71,8 +74,8 @@ function varianceValues(
   a: NdArrayLike,
   options: MomentOptions | undefined,
 ): [ReturnType<typeof planReduce>, Float64Array] {
+  const plan = planReduce(a, options, 'a', MOMENT_KEYS);
   const ddof = checkFiniteNumber(options?.ddof ?? 0, 'ddof', { min: 0 });
-  const plan = planReduce(a, options);
   const centre = meanValues(plan);
   const acc = fold(plan, 'sumsqdev', centre);
   const divisor = Math.max(plan.count - ddof, 0);
