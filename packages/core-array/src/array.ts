@@ -4,10 +4,13 @@
 import { castInto } from './cast.js';
 import {
   allocate,
+  type Complex,
   checkDType,
   DATA_CONSTRUCTORS,
   type DType,
   dtypeOfData,
+  isComplex,
+  isComplexDType,
   isDType,
   type TypedArray,
 } from './dtypes.js';
@@ -31,12 +34,16 @@ export interface NdArrayLike {
   readonly stride?: readonly number[];
   /** @defaultValue 0 */
   readonly offset?: number;
-  /** One of this package's dtype names; others (scijs `'generic'`, `'array'`) are read from `data`. */
+  /**
+   * One of this package's dtype names; others (scijs `'generic'`, `'array'`) are read from `data`.
+   * `'complex64'`/`'complex128'` read `data` (a Float32Array/Float64Array) as interleaved
+   * real and imaginary parts, with strides and offset in complex elements.
+   */
   readonly dtype?: string;
 }
 
-/** A nested array of numbers or booleans (or bigints for int64/uint64). */
-export type NestedInput = number | boolean | bigint | readonly NestedInput[];
+/** A nested array of numbers or booleans (or bigints for int64/uint64, `{ re, im }` objects for complex). */
+export type NestedInput = number | boolean | bigint | Complex | readonly NestedInput[];
 
 /** Options of {@link array} and {@link asarray}. */
 export interface ArrayOptions<D extends DType = DType> {
@@ -61,7 +68,12 @@ export function isNdArrayLike(value: unknown): value is NdArrayLike {
   return Array.isArray(v.shape) && (ArrayBuffer.isView(v.data) || Array.isArray(v.data));
 }
 
-function parseNested(input: NestedInput): { shape: number[]; values: (number | boolean | bigint)[] } {
+type Leaf = number | boolean | bigint | Complex;
+
+const isLeaf = (node: unknown): node is Leaf =>
+  typeof node === 'number' || typeof node === 'boolean' || typeof node === 'bigint' || isComplex(node);
+
+function parseNested(input: NestedInput): { shape: number[]; values: Leaf[] } {
   const shape: number[] = [];
   let probe: NestedInput = input;
   while (Array.isArray(probe)) {
@@ -72,10 +84,10 @@ function parseNested(input: NestedInput): { shape: number[]; values: (number | b
     if (probe.length === 0) break;
     probe = probe[0] as NestedInput;
   }
-  const values: (number | boolean | bigint)[] = [];
+  const values: Leaf[] = [];
   const walk = (node: NestedInput, depth: number): void => {
     if (depth === shape.length) {
-      if (Array.isArray(node) || !['number', 'boolean', 'bigint'].includes(typeof node)) {
+      if (!isLeaf(node)) {
         throw new NdImageError(
           'ERR_SHAPE',
           `inhomogeneous nested array: expected a number at depth ${depth}; got ${describeValue(node)}`,
@@ -84,7 +96,7 @@ function parseNested(input: NestedInput): { shape: number[]; values: (number | b
           },
         );
       }
-      values.push(node as number);
+      values.push(node);
       return;
     }
     if (!Array.isArray(node) || node.length !== shape[depth]) {
@@ -100,22 +112,26 @@ function parseNested(input: NestedInput): { shape: number[]; values: (number | b
   return { shape, values };
 }
 
-function inferNestedDType(values: readonly (number | boolean | bigint)[]): DType {
+function inferNestedDType(values: readonly Leaf[]): DType {
   if (values.length > 0 && values.every((v) => typeof v === 'boolean')) return 'bool';
   if (values.length > 0 && values.every((v) => typeof v === 'bigint')) return 'int64';
+  if (values.some((v) => typeof v === 'object')) return 'complex128';
   return 'float64';
 }
 
 /**
  * A new array holding a copy of `input`: a nested array, a typed array, or an array-like.
  * The dtype is inferred when not given: float64 for numbers (NumPy would use int64 for integers),
- * bool for booleans, int64 for bigints, the typed array's own type for typed arrays.
+ * bool for booleans, int64 for bigints, complex128 when any value is a `{ re, im }` object, the
+ * typed array's own type for typed arrays (a Float64Array is float64: to read interleaved pairs
+ * as complex, wrap it with `new NdArray(data, shape, { dtype: 'complex128' })`).
  *
  * @throws NdImageError `ERR_SHAPE` for ragged nesting or a `shape` of another size.
  * @example
  * ```ts
  * array([[1, 2], [3, 4]]).shape;                              // [2, 2]
  * array([true, false]).dtype;                                  // 'bool'
+ * array([{ re: 1, im: 2 }, 3]).dtype;                          // 'complex128'
  * array(new Uint8Array([1, 2, 3, 4]), { shape: [2, 2] }).dtype; // 'uint8'
  * ```
  * @see numpy.array
@@ -170,28 +186,46 @@ function toNdArray(
 ): NdArray {
   if (input instanceof NdArray) return input;
   if (ArrayBuffer.isView(input))
-    return wrapTyped(input as TypedArray, [(input as TypedArray).length], undefined, 0, wanted);
+    return wrapTyped(input as TypedArray, [(input as TypedArray).length], undefined, 0, realOnly(wanted));
   if (isNdArrayLike(input)) {
     const strides = input.strides ?? input.stride;
     const named = input.dtype !== undefined && isDType(input.dtype) ? input.dtype : undefined;
+    if (named !== undefined && isComplexDType(named)) {
+      // Interleaved parts: only the layout's own typed array can be read that way.
+      return wrapTyped(input.data as TypedArray, input.shape, strides, input.offset ?? 0, named);
+    }
     if (Array.isArray(input.data)) {
       const flat = new NdArray(Float64Array.from(input.data as number[]), [input.data.length]);
       const view = new NdArray(flat.data, input.shape, { strides, offset: input.offset ?? 0 });
       return view.copy();
     }
-    return wrapTyped(input.data as TypedArray, input.shape, strides, input.offset ?? 0, named ?? wanted);
+    return wrapTyped(input.data as TypedArray, input.shape, strides, input.offset ?? 0, named ?? realOnly(wanted));
   }
-  if (typeof input === 'number' || typeof input === 'boolean' || typeof input === 'bigint' || Array.isArray(input)) {
+  if (isLeaf(input) || Array.isArray(input)) {
     const { shape, values } = parseNested(input as NestedInput);
     const dtype = inferNestedDType(values);
     const data = allocate(dtype, values.length) as unknown as unknown[];
-    for (let i = 0; i < values.length; i++) data[i] = dtype === 'int64' ? values[i] : Number(values[i]);
+    if (dtype === 'complex128') {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] as Leaf;
+        data[2 * i] = typeof v === 'object' ? v.re : Number(v);
+        data[2 * i + 1] = typeof v === 'object' ? v.im : 0;
+      }
+    } else for (let i = 0; i < values.length; i++) data[i] = dtype === 'int64' ? values[i] : Number(values[i]);
     return new NdArray(data as unknown as TypedArray, shape, { dtype });
   }
   throw invalidArgument('input', 'a nested array, a typed array or an ndarray-like object', input);
 }
 
-/** Wraps a typed array; a Uint8Array becomes `bool` only when asked. */
+/**
+ * A wanted dtype that may reinterpret a bare typed array: `bool` (a Uint8Array of 0/1), never a
+ * complex dtype (a Float64Array asked to be complex128 is converted, value by value, as NumPy's
+ * `asarray(x, complex)`; reading pairs needs a layout that says so).
+ */
+const realOnly = (wanted: DType | undefined): DType | undefined =>
+  wanted !== undefined && isComplexDType(wanted) ? undefined : wanted;
+
+/** Wraps a typed array; a Uint8Array becomes `bool`, a float array complex, only when asked. */
 function wrapTyped(
   data: TypedArray | Uint8ClampedArray,
   shape: readonly number[],
@@ -203,7 +237,11 @@ function wrapTyped(
   if (data instanceof Uint8ClampedArray) typed = new Uint8Array(data.buffer, data.byteOffset, data.length);
   const own = dtypeOfData(typed);
   if (own === undefined) throw invalidArgument('data', 'a typed array', data);
-  const dtype = wanted === 'bool' && typed instanceof DATA_CONSTRUCTORS.bool ? 'bool' : own;
+  const dtype =
+    (wanted === 'bool' || (wanted !== undefined && isComplexDType(wanted))) &&
+    typed instanceof DATA_CONSTRUCTORS[wanted]
+      ? wanted
+      : own;
   const out = new NdArray(typed, shape, { strides, offset, dtype });
   if (dtype === 'bool') {
     // bool arrays hold only 0/1; normalise a copy when foreign data holds other bytes.

@@ -9,10 +9,13 @@
  * - float → uint32: truncate and wrap for [−2³¹, 2³²); beyond: 2³¹ below, 0 above, 2³¹ for NaN;
  * - float → int64: truncate; out of range and NaN give −2⁶³; uint64 likewise with 2⁶³;
  * - integer → integer: keep the low bits (two's complement wrap);
- * - anything → bool: nonzero is true (NaN is true).
+ * - anything → bool: nonzero is true (NaN is true; a complex value when either part is nonzero);
+ * - complex → real: the real part, cast as above (NumPy drops the imaginary part with a
+ *   `ComplexWarning`); real → complex: the value as the real part, imaginary part 0.
  */
 
 import { CHUNK, type ChunkRef, loadChunk, storeChunk } from './chunks.js';
+import { isComplexLayout, pairsLayout, partLayout } from './complex/layout.js';
 import type { DType, NumericDType, NumericTypedArray, TypedArray } from './dtypes.js';
 import { DTYPE_INFO, isBigIntDType, isFloatDType } from './dtypes.js';
 import { forEachRun } from './iterate.js';
@@ -201,6 +204,10 @@ export function castInto(src: Layout, dst: Layout, casting: Casting = 'unsafe'):
     copyRuns(src, dst);
     return;
   }
+  if (isComplexLayout(src) || isComplexLayout(dst)) {
+    castComplex(src, dst, casting);
+    return;
+  }
   if (isBigIntDType(src.dtype) || isBigIntDType(dst.dtype)) {
     castBigInt(src, dst, casting);
     return;
@@ -248,6 +255,11 @@ export function castInto(src: Layout, dst: Layout, casting: Casting = 'unsafe'):
  * arrays' own stores (bit-exact copy for equal dtypes, including bigint ones).
  */
 export function copyRuns(src: Layout, dst: Layout): void {
+  if (isComplexLayout(src) && isComplexLayout(dst)) {
+    // Both parts at once, as floats with a trailing (real, imaginary) axis.
+    copyRuns(pairsLayout(src), pairsLayout(dst));
+    return;
+  }
   // float32 → float32 moves the bits through 32-bit integer views: a float32 element read as a
   // JS number is widened to float64, which quiets a signalling NaN (NumPy's copy keeps its bits).
   const asBits = src.dtype === 'float32' && dst.dtype === 'float32';
@@ -331,5 +343,44 @@ function castBigInt(src: Layout, dst: Layout, casting: Casting): void {
       }
       d[off[0]! + k * st[0]!] = out;
     }
+  });
+}
+
+/**
+ * Casts that involve a complex side, through float views of the parts (see `complex/layout.ts`):
+ * complex → complex copies both parts (float32 ↔ float64 as the typed arrays convert);
+ * real → complex casts into the real part and zeroes the imaginary part; complex → bool is
+ * "either part nonzero"; complex → any other real dtype casts the real part.
+ */
+function castComplex(src: Layout, dst: Layout, casting: Casting): void {
+  if (isComplexLayout(src) && isComplexLayout(dst)) {
+    copyRuns(pairsLayout(src), pairsLayout(dst));
+    return;
+  }
+  if (isComplexLayout(dst)) {
+    castInto(src, partLayout(dst, 0), casting);
+    zeroRuns(partLayout(dst, 1));
+    return;
+  }
+  const s = src as Layout<'complex64' | 'complex128'>;
+  if (dst.dtype === 'bool') {
+    const d = dst.data as Uint8Array;
+    const re = partLayout(s, 0);
+    const x = s.data as Float64Array;
+    forEachRun(s.shape, [dst.strides, re.strides], [dst.offset, re.offset], (off, n, st) => {
+      for (let k = 0; k < n; k++) {
+        const i = off[1]! + k * st[1]!;
+        d[off[0]! + k * st[0]!] = +(x[i] !== 0 || x[i + 1] !== 0);
+      }
+    });
+    return;
+  }
+  castInto(partLayout(s, 0), dst, casting);
+}
+
+function zeroRuns(dst: Layout): void {
+  const d = dst.data as Float64Array;
+  forEachRun(dst.shape, [dst.strides], [dst.offset], (off, n, st) => {
+    for (let k = 0; k < n; k++) d[off[0]! + k * st[0]!] = 0;
   });
 }

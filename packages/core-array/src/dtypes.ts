@@ -6,6 +6,9 @@ import { describeValue, NdImageError } from './errors.js';
 /**
  * The typed array behind each dtype. `bool` is a Uint8Array holding only 0 and 1.
  * `int64`/`uint64` are for storage and conversion (`.npy`, `.mat`); arithmetic on them is refused.
+ * `complex64`/`complex128` use NumPy's memory layout: a Float32Array/Float64Array of twice the
+ * element count, real and imaginary parts interleaved (`re0, im0, re1, im1, …`); `strides` and
+ * `offset` count complex elements, so element `i` of the layout is `data[2i]` + `data[2i + 1]`·j.
  */
 export interface DTypeDataMap {
   bool: Uint8Array;
@@ -19,19 +22,48 @@ export interface DTypeDataMap {
   float64: Float64Array;
   int64: BigInt64Array;
   uint64: BigUint64Array;
+  complex64: Float32Array;
+  complex128: Float64Array;
 }
 
 /** Every dtype name, as NumPy spells it. */
 export type DType = keyof DTypeDataMap;
 
-/** The dtypes whose elements are JavaScript numbers (all but `int64`/`uint64`). */
-export type NumericDType = Exclude<DType, 'int64' | 'uint64'>;
+/** The complex dtypes: pairs of float32 or float64, interleaved in `data`. */
+export type ComplexDType = 'complex64' | 'complex128';
+
+/** The real dtypes whose elements are JavaScript numbers (all but `int64`/`uint64` and the complex ones). */
+export type NumericDType = Exclude<DType, 'int64' | 'uint64' | ComplexDType>;
+
+/** The dtypes element-wise arithmetic accepts: the {@link NumericDType}s and the complex ones. */
+export type ArithmeticDType = NumericDType | ComplexDType;
+
+/**
+ * One complex value, as `get`, `item`, `toArray` and full reductions of a complex array give it
+ * (and as `set`, `fill` and `full` accept it). A JS number stands for a real value.
+ *
+ * @example
+ * ```ts
+ * const z = { re: 1, im: -2 }; // 1 − 2j
+ * ```
+ */
+export interface Complex {
+  re: number;
+  im: number;
+}
 
 /** The typed array type behind dtype `D`. */
 export type DataOf<D extends DType> = DTypeDataMap[D];
 
-/** The JavaScript value of one element: `bigint` for 64-bit integers, `number` otherwise (bool is 0/1). */
-export type ValueOf<D extends DType> = D extends 'int64' | 'uint64' ? bigint : number;
+/**
+ * The JavaScript value of one element: `bigint` for 64-bit integers, a {@link Complex} for the
+ * complex dtypes, `number` otherwise (bool is 0/1).
+ */
+export type ValueOf<D extends DType> = D extends 'int64' | 'uint64'
+  ? bigint
+  : D extends ComplexDType
+    ? Complex
+    : number;
 
 /** Any typed array an NdArray can hold. */
 export type TypedArray = DTypeDataMap[DType];
@@ -43,14 +75,16 @@ export type NumericTypedArray = DTypeDataMap[NumericDType];
 export interface DTypeInfo {
   /** Bytes per element. */
   readonly itemsize: number;
-  /** NumPy's kind character: `b` bool, `u` unsigned, `i` signed, `f` float. */
-  readonly kind: 'b' | 'u' | 'i' | 'f';
+  /** NumPy's kind character: `b` bool, `u` unsigned, `i` signed, `f` float, `c` complex. */
+  readonly kind: 'b' | 'u' | 'i' | 'f' | 'c';
   /** Smallest representable value (integers and bool; `-Infinity` for floats). */
   readonly min: number;
   /** Largest representable value (integers and bool; `Infinity` for floats). */
   readonly max: number;
-  /** Bits of the integer type, or of the float. */
+  /** Bits of the integer type, or of the float (of both parts, for complex). */
   readonly bits: number;
+  /** Numbers in `data` per element: 2 for complex (real, imaginary), 1 otherwise. */
+  readonly lanes: 1 | 2;
 }
 
 type Ctor<T> = new (length: number) => T;
@@ -68,6 +102,8 @@ export const DATA_CONSTRUCTORS: { readonly [D in DType]: Ctor<DTypeDataMap[D]> }
   float64: Float64Array,
   int64: BigInt64Array,
   uint64: BigUint64Array,
+  complex64: Float32Array,
+  complex128: Float64Array,
 };
 
 /**
@@ -80,17 +116,19 @@ export const DATA_CONSTRUCTORS: { readonly [D in DType]: Ctor<DTypeDataMap[D]> }
  * ```
  */
 export const DTYPE_INFO: { readonly [D in DType]: DTypeInfo } = {
-  bool: { itemsize: 1, kind: 'b', min: 0, max: 1, bits: 1 },
-  uint8: { itemsize: 1, kind: 'u', min: 0, max: 255, bits: 8 },
-  int8: { itemsize: 1, kind: 'i', min: -128, max: 127, bits: 8 },
-  uint16: { itemsize: 2, kind: 'u', min: 0, max: 65535, bits: 16 },
-  int16: { itemsize: 2, kind: 'i', min: -32768, max: 32767, bits: 16 },
-  uint32: { itemsize: 4, kind: 'u', min: 0, max: 4294967295, bits: 32 },
-  int32: { itemsize: 4, kind: 'i', min: -2147483648, max: 2147483647, bits: 32 },
-  float32: { itemsize: 4, kind: 'f', min: -Infinity, max: Infinity, bits: 32 },
-  float64: { itemsize: 8, kind: 'f', min: -Infinity, max: Infinity, bits: 64 },
-  int64: { itemsize: 8, kind: 'i', min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, bits: 64 },
-  uint64: { itemsize: 8, kind: 'u', min: 0, max: Number.MAX_SAFE_INTEGER, bits: 64 },
+  bool: { itemsize: 1, kind: 'b', min: 0, max: 1, bits: 1, lanes: 1 },
+  uint8: { itemsize: 1, kind: 'u', min: 0, max: 255, bits: 8, lanes: 1 },
+  int8: { itemsize: 1, kind: 'i', min: -128, max: 127, bits: 8, lanes: 1 },
+  uint16: { itemsize: 2, kind: 'u', min: 0, max: 65535, bits: 16, lanes: 1 },
+  int16: { itemsize: 2, kind: 'i', min: -32768, max: 32767, bits: 16, lanes: 1 },
+  uint32: { itemsize: 4, kind: 'u', min: 0, max: 4294967295, bits: 32, lanes: 1 },
+  int32: { itemsize: 4, kind: 'i', min: -2147483648, max: 2147483647, bits: 32, lanes: 1 },
+  float32: { itemsize: 4, kind: 'f', min: -Infinity, max: Infinity, bits: 32, lanes: 1 },
+  float64: { itemsize: 8, kind: 'f', min: -Infinity, max: Infinity, bits: 64, lanes: 1 },
+  int64: { itemsize: 8, kind: 'i', min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, bits: 64, lanes: 1 },
+  uint64: { itemsize: 8, kind: 'u', min: 0, max: Number.MAX_SAFE_INTEGER, bits: 64, lanes: 1 },
+  complex64: { itemsize: 8, kind: 'c', min: -Infinity, max: Infinity, bits: 64, lanes: 2 },
+  complex128: { itemsize: 16, kind: 'c', min: -Infinity, max: Infinity, bits: 128, lanes: 2 },
 };
 
 /**
@@ -147,6 +185,61 @@ export function isBigIntDType(dtype: DType): dtype is 'int64' | 'uint64' {
 }
 
 /**
+ * True for `complex64` and `complex128`.
+ *
+ * @example
+ * ```ts
+ * isComplexDType('complex64'); // true
+ * isComplexDType('float64');   // false
+ * ```
+ */
+export function isComplexDType(dtype: DType): dtype is ComplexDType {
+  return dtype === 'complex64' || dtype === 'complex128';
+}
+
+/**
+ * The complex dtype whose parts have the float dtype given (`float32` → `complex64`), and back.
+ *
+ * @example
+ * ```ts
+ * complexOf('float32'); // 'complex64'
+ * ```
+ */
+export function complexOf(float: 'float32' | 'float64'): ComplexDType {
+  return float === 'float32' ? 'complex64' : 'complex128';
+}
+
+/**
+ * The float dtype of a complex dtype's real and imaginary parts (`complex64` → `float32`).
+ *
+ * @example
+ * ```ts
+ * partOf('complex128'); // 'float64'
+ * ```
+ */
+export function partOf(complex: ComplexDType): 'float32' | 'float64' {
+  return complex === 'complex64' ? 'float32' : 'float64';
+}
+
+/**
+ * True for a {@link Complex} value: a plain object with numeric `re` and `im`.
+ *
+ * @example
+ * ```ts
+ * isComplex({ re: 1, im: 0 }); // true
+ * isComplex(1);                // false
+ * ```
+ */
+export function isComplex(value: unknown): value is Complex {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Complex).re === 'number' &&
+    typeof (value as Complex).im === 'number'
+  );
+}
+
+/**
  * True for `float32` and `float64`.
  *
  * @example
@@ -174,7 +267,8 @@ export function isIntegerDType(dtype: DType): boolean {
 
 /**
  * The dtype a typed array holds by default (a Uint8Array is `uint8`, never `bool`;
- * a Uint8ClampedArray is read as `uint8`). Returns `undefined` for anything else.
+ * a Uint8ClampedArray is read as `uint8`; a Float64Array is `float64`, never `complex128`).
+ * Returns `undefined` for anything else.
  *
  * @example
  * ```ts
@@ -203,19 +297,21 @@ export function dataMatchesDType(data: unknown, dtype: DType): boolean {
 }
 
 /**
- * Allocates a zero-filled typed array for `dtype`, refusing lengths no typed array can hold.
+ * Allocates a zero-filled typed array for `length` elements of `dtype`, refusing lengths no typed
+ * array can hold. A complex dtype gets twice as many floats (real and imaginary parts).
  *
  * @throws NdImageError `ERR_LIMIT` when the length exceeds what the engine can allocate.
  * @example
  * ```ts
  * Array.from(allocate('int16', 3)); // [0, 0, 0]
  * allocate('bool', 2) instanceof Uint8Array; // true
+ * allocate('complex128', 2).length; // 4
  * ```
  * @see numpy.zeros(length, dtype).data
  */
 export function allocate<D extends DType>(dtype: D, length: number): DataOf<D> {
   try {
-    return new DATA_CONSTRUCTORS[dtype](length) as DataOf<D>;
+    return new DATA_CONSTRUCTORS[dtype](length * DTYPE_INFO[dtype].lanes) as DataOf<D>;
   } catch (cause) {
     throw new NdImageError(
       'ERR_LIMIT',

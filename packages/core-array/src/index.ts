@@ -9,9 +9,15 @@
 // Creation
 export { type ArrayOptions, array, asarray, isNdArrayLike, type NdArrayLike, type NestedInput } from './array.js';
 export { type Casting, castInto, rint } from './cast.js';
+export type { ComplexOperand } from './complex/elementwise.js';
+export { type AngleOptions, angle, conj, imag, real } from './complex/parts.js';
 export { arange, type DTypeOptions, empty, full, fullLike, ones, onesLike, zeros, zerosLike } from './creation.js';
 export {
+  type ArithmeticDType,
+  type Complex,
+  type ComplexDType,
   checkDType,
+  complexOf,
   type DataOf,
   DTYPE_INFO,
   DTYPES,
@@ -20,11 +26,14 @@ export {
   type DTypeInfo,
   dtypeOfData,
   isBigIntDType,
+  isComplex,
+  isComplexDType,
   isDType,
   isFloatDType,
   isIntegerDType,
   type NumericDType,
   type NumericTypedArray,
+  partOf,
   type TypedArray,
   type ValueOf,
 } from './dtypes.js';
@@ -52,7 +61,14 @@ export { type ReadNpyOptions, readNpy } from './npy/read-npy.js';
 export { writeNpy } from './npy/write-npy.js';
 // Threads: the option only (no Node imports); the pool itself is '@ndimage/core-array/parallel'
 export type { ThreadsOptions } from './parallel/registry.js';
-export { floatResultType, minScalarType, promoteTypes, resultType, type Scalar } from './promote.js';
+export {
+  type ComplexScalar,
+  floatResultType,
+  minScalarType,
+  promoteTypes,
+  resultType,
+  type Scalar,
+} from './promote.js';
 export { type RandomNormalOptions, type RandomOptions, RandomState, random, randomNormal } from './random.js';
 // Reductions
 export type { ArrayReduceOptions, ReduceOptions, ScalarReduceOptions } from './reduce/engine.js';

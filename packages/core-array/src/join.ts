@@ -6,13 +6,13 @@ import { castInto } from './cast.js';
 import { allocate, type DType } from './dtypes.js';
 import { describeValue, invalidArgument, NdImageError } from './errors.js';
 import { NdArray } from './ndarray.js';
-import { checkArithmeticDType, resultType } from './promote.js';
+import { checkComplexArithmeticDType, resultType } from './promote.js';
 import { normalizeAxis } from './validate.js';
 
 function joinedDType(arrays: readonly NdArray[]): DType {
   const first = arrays[0]!.dtype;
   if (arrays.every((a) => a.dtype === first)) return first;
-  return resultType(arrays.map((a, i) => checkArithmeticDType(a.dtype, `arrays[${i}]`)));
+  return resultType(arrays.map((a, i) => checkComplexArithmeticDType(a.dtype, `arrays[${i}]`)));
 }
 
 /**

@@ -2,8 +2,10 @@
  * The n-dimensional array: a typed array plus shape, strides and offset, as NumPy's ndarray.
  */
 import { type Casting, castInto, copyRuns } from './cast.js';
+import { pairsLayout } from './complex/layout.js';
 import {
   allocate,
+  type Complex,
   checkDType,
   DATA_CONSTRUCTORS,
   type DataOf,
@@ -11,6 +13,8 @@ import {
   type DType,
   dtypeOfData,
   isBigIntDType,
+  isComplex,
+  isComplexDType,
   type ValueOf,
 } from './dtypes.js';
 import { describeValue, invalidArgument, NdImageError } from './errors.js';
@@ -46,6 +50,12 @@ export type NestedArray<T> = T | NestedArray<T>[];
  * `strides` (in elements), `offset`, `dtype`. Views (`slice`, `transpose`, `reshape` of a
  * contiguous array, `channel`) share `data` with their base; nothing is copied until asked.
  *
+ * Complex arrays (`complex64`, `complex128`) keep NumPy's layout: `data` is a Float32Array or
+ * Float64Array with real and imaginary parts interleaved, twice as long as the element count;
+ * `strides` and `offset` count complex elements (element at flat index `i` is
+ * `data[2i] + data[2i+1]·j`). Their values come and go as {@link Complex} objects `{ re, im }`
+ * (`get`, `set`, `item`, `toArray`); `real(a)` and `imag(a)` are float views.
+ *
  * Axis 0 is y (rows) and axis 1 is x: an image is `[rows, cols]` or `[rows, cols, channels]`,
  * as NumPy gets it from PIL.
  *
@@ -64,9 +74,9 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
   readonly data: DataOf<D>;
   /** Length of each axis. */
   readonly shape: readonly number[];
-  /** Step in `data` between neighbours along each axis, in elements (may be 0 or negative). */
+  /** Step between neighbours along each axis, in elements (complex elements for complex dtypes; may be 0 or negative). */
   readonly strides: readonly number[];
-  /** Index in `data` of the element at index `[0, 0, …]`. */
+  /** Element index in `data` of the element at index `[0, 0, …]` (for complex: its real part is at `data[2·offset]`). */
   readonly offset: number;
   /** The element type. */
   readonly dtype: D;
@@ -100,6 +110,8 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
     }
     const offset = checkInteger(options.offset ?? 0, 'offset', { min: 0 });
     const size = shapeSize(checkedShape);
+    // Complex data hold two numbers per element: the layout addresses elements, not numbers.
+    const capacity = Math.floor(data.length / DTYPE_INFO[dtype].lanes);
     if (size > 0) {
       let lo = offset;
       let hi = offset;
@@ -108,10 +120,10 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
         if (span < 0) lo += span;
         else hi += span;
       }
-      if (lo < 0 || hi >= data.length) {
+      if (lo < 0 || hi >= capacity) {
         throw new NdImageError(
           'ERR_SHAPE',
-          `the layout (shape ${describeValue(checkedShape)}, strides ${describeValue(strides)}, offset ${offset}) reaches indices [${lo}, ${hi}] outside \`data\` of length ${data.length}`,
+          `the layout (shape ${describeValue(checkedShape)}, strides ${describeValue(strides)}, offset ${offset}) reaches indices [${lo}, ${hi}] outside \`data\` of ${capacity} ${dtype} elements`,
           { argument: 'data' },
         );
       }
@@ -167,7 +179,16 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
    * ```
    */
   get(...index: number[]): ValueOf<D> {
-    return this.data[this.flatIndex(index)] as ValueOf<D>;
+    return this.valueAt(this.flatIndex(index));
+  }
+
+  /** The element at element index `at` of `data`, as a JS value (a {@link Complex} for complex dtypes). */
+  private valueAt(at: number): ValueOf<D> {
+    if (isComplexDType(this.dtype)) {
+      const d = this.data as Float64Array;
+      return { re: d[2 * at] as number, im: d[2 * at + 1] as number } as ValueOf<D>;
+    }
+    return this.data[at] as ValueOf<D>;
   }
 
   /**
@@ -183,10 +204,27 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
   set(...args: [...index: number[], value: ValueOf<D> | number | boolean]): void {
     const value = args[args.length - 1];
     const index = args.slice(0, -1) as number[];
-    (this.data as unknown as unknown[])[this.flatIndex(index)] = this.coerce(value);
+    const at = this.flatIndex(index);
+    const v = this.coerce(value);
+    if (typeof v === 'object') {
+      const d = this.data as Float64Array;
+      d[2 * at] = v.re;
+      d[2 * at + 1] = v.im;
+    } else (this.data as unknown as unknown[])[at] = v;
   }
 
-  private coerce(value: unknown): number | bigint {
+  private coerce(value: unknown): number | bigint | Complex {
+    if (isComplexDType(this.dtype)) {
+      if (isComplex(value)) return { re: value.re, im: value.im };
+      if (typeof value === 'number') return { re: value, im: 0 };
+      if (typeof value === 'boolean') return { re: value ? 1 : 0, im: 0 };
+      if (typeof value === 'bigint') return { re: Number(value), im: 0 };
+      throw invalidArgument('value', `a number or a { re, im } object for dtype ${this.dtype}`, value);
+    }
+    if (isComplex(value)) {
+      // NumPy stores the real part (with a ComplexWarning); a bool gets "nonzero".
+      return this.dtype === 'bool' ? +(value.re !== 0 || value.im !== 0) : this.coerce(value.re);
+    }
     if (this.dtype === 'bool') return value ? 1 : 0;
     if (isBigIntDType(this.dtype)) {
       if (typeof value === 'bigint') return value;
@@ -210,6 +248,17 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
    */
   fill(value: ValueOf<D> | number | boolean): this {
     const v = this.coerce(value);
+    if (typeof v === 'object') {
+      // Both parts at once: a view with a trailing (real, imaginary) axis.
+      const pairs = pairsLayout(this as unknown as NdArray<'complex128'>);
+      const d = this.data as Float64Array;
+      forEachRun(pairs.shape, [pairs.strides], [pairs.offset], (off, n, st) => {
+        const start = off[0] as number;
+        const step = st[0] as number;
+        for (let k = 0; k < n; k++) d[start + k * step] = k % 2 === 0 ? v.re : v.im;
+      });
+      return this;
+    }
     const data = this.data as unknown as { fill(v: number | bigint, start: number, end: number): void };
     forEachRun(this.shape, [this.strides], [this.offset], (off, n, st) => {
       const start = off[0] as number;
@@ -434,20 +483,22 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
     if (this.size !== 1) {
       throw new NdImageError('ERR_SHAPE', `item() needs an array of size 1; this one has size ${this.size}`);
     }
-    return this.data[this.offset] as ValueOf<D>;
+    return this.valueAt(this.offset);
   }
 
   /**
    * The values as nested JavaScript arrays (a plain value for a 0-d array), as `tolist()`.
+   * Complex elements are `{ re, im }` objects.
    *
    * @example
    * ```ts
    * arange(4).reshape([2, 2]).toArray(); // [[0, 1], [2, 3]]
+   * zeros([1], { dtype: 'complex128' }).toArray(); // [{ re: 0, im: 0 }]
    * ```
    */
   toArray(): NestedArray<ValueOf<D>> {
     const walk = (axis: number, at: number): NestedArray<ValueOf<D>> => {
-      if (axis === this.shape.length) return this.data[at] as ValueOf<D>;
+      if (axis === this.shape.length) return this.valueAt(at);
       const n = this.shape[axis] as number;
       const s = this.strides[axis] as number;
       const out: NestedArray<ValueOf<D>>[] = new Array(n);
@@ -457,12 +508,21 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
     return walk(0, this.offset);
   }
 
-  /** A short description with the values when there are at most 100: `NdArray<float64>[2, 2] [[0, 1], [2, 3]]`. */
+  /**
+   * A short description with the values when there are at most 100: `NdArray<float64>[2, 2] [[0, 1], [2, 3]]`
+   * (complex values as NumPy prints them: `1-2j`).
+   */
   toString(): string {
     const head = `NdArray<${this.dtype}>[${this.shape.join(', ')}]`;
     if (this.size > 100) return head;
     const show = (v: NestedArray<ValueOf<D>>): string =>
-      Array.isArray(v) ? `[${v.map(show).join(', ')}]` : typeof v === 'bigint' ? `${v}n` : String(v);
+      Array.isArray(v)
+        ? `[${v.map(show).join(', ')}]`
+        : typeof v === 'bigint'
+          ? `${v}n`
+          : isComplex(v)
+            ? `${v.re}${v.im < 0 || Object.is(v.im, -0) ? '-' : '+'}${Math.abs(v.im)}j`
+            : String(v);
     return `${head} ${show(this.toArray())}`;
   }
 

@@ -2,6 +2,12 @@
  * NumPy's type promotion, as measured on NumPy 1.24 (the version the golden data come from),
  * restricted to the dtypes that take part in arithmetic.
  *
+ * Complex dtypes promote as NumPy's: the float dtype that the parts and the real operands
+ * promote to, made complex (`complex64` + `int16` is complex64, `complex64` + `int32` or
+ * `float64` is complex128). For value-based scalar typing, complex counts as the same kind as
+ * float (NumPy's ordering bool < integer < float/complex): `float32 array · 1j` is complex64,
+ * `uint8 array · 1j` is complex128.
+ *
  * Two deliberate differences, both because the result type does not exist here:
  * - where NumPy promotes to `int64`/`uint64` (int8 + uint32, bool + a JS integer), the result is
  *   `float64`, which holds every value those sums and differences can take exactly;
@@ -9,7 +15,16 @@
  *   `float32`.
  */
 
-import { DTYPE_INFO, type DType, type NumericDType } from './dtypes.js';
+import {
+  type ArithmeticDType,
+  type Complex,
+  complexOf,
+  DTYPE_INFO,
+  type DType,
+  isComplexDType,
+  type NumericDType,
+  partOf,
+} from './dtypes.js';
 import { NdImageError } from './errors.js';
 
 const ORDER: readonly NumericDType[] = [
@@ -39,14 +54,15 @@ const TABLE: readonly (readonly NumericDType[])[] = [
 
 const INDEX: Readonly<Record<string, number>> = Object.fromEntries(ORDER.map((d, i) => [d, i]));
 
-/** NumPy's kind order used by value-based scalar casting: bool < integer < float. */
-function category(dtype: NumericDType): number {
+/** NumPy's kind order used by value-based scalar casting: bool < integer < float and complex. */
+function category(dtype: ArithmeticDType): number {
   if (dtype === 'bool') return 0;
-  return dtype === 'float32' || dtype === 'float64' ? 2 : 1;
+  return dtype === 'float32' || dtype === 'float64' || isComplexDType(dtype) ? 2 : 1;
 }
 
 /**
- * Refuses dtypes that have no arithmetic here (`int64`, `uint64`) with a message naming the way out.
+ * Refuses dtypes that have no arithmetic here (`int64`, `uint64`) with a message naming the way
+ * out, and complex dtypes (for the functions that take real numbers only).
  */
 export function checkArithmeticDType(dtype: DType, name: string): NumericDType {
   if (dtype === 'int64' || dtype === 'uint64') {
@@ -56,7 +72,22 @@ export function checkArithmeticDType(dtype: DType, name: string): NumericDType {
       { argument: name },
     );
   }
+  if (isComplexDType(dtype)) {
+    throw new NdImageError(
+      'ERR_DTYPE',
+      `\`${name}\` has dtype ${dtype}, and this function takes real numbers only; use abs(), real() or imag() first`,
+      { argument: name },
+    );
+  }
   return dtype;
+}
+
+/**
+ * As {@link checkArithmeticDType}, but lets the complex dtypes through (for the functions that
+ * have a complex version).
+ */
+export function checkComplexArithmeticDType(dtype: DType, name: string): ArithmeticDType {
+  return isComplexDType(dtype) ? dtype : checkArithmeticDType(dtype, name);
 }
 
 /**
@@ -64,17 +95,37 @@ export function checkArithmeticDType(dtype: DType, name: string): NumericDType {
  *
  * @example
  * ```ts
- * promoteTypes('uint8', 'int8');    // 'int16'
- * promoteTypes('int16', 'float32'); // 'float32'
+ * promoteTypes('uint8', 'int8');      // 'int16'
+ * promoteTypes('int16', 'float32');   // 'float32'
+ * promoteTypes('complex64', 'int32'); // 'complex128'
  * ```
  * @see numpy.promote_types
  */
-export function promoteTypes(a: NumericDType, b: NumericDType): NumericDType {
+export function promoteTypes(a: NumericDType, b: NumericDType): NumericDType;
+export function promoteTypes(a: ArithmeticDType, b: ArithmeticDType): ArithmeticDType;
+export function promoteTypes(a: ArithmeticDType, b: ArithmeticDType): ArithmeticDType {
+  if (isComplexDType(a) || isComplexDType(b)) {
+    const real = realPromote(isComplexDType(a) ? partOf(a) : a, isComplexDType(b) ? partOf(b) : b);
+    // A float with anything is a float here (int64 results are float64 already).
+    return complexOf(real === 'float32' ? 'float32' : 'float64');
+  }
+  return realPromote(a, b);
+}
+
+function realPromote(a: NumericDType, b: NumericDType): NumericDType {
   return (TABLE[INDEX[a] as number] as readonly NumericDType[])[INDEX[b] as number] as NumericDType;
 }
 
 /** A scalar operand: a JS number or boolean, typed by value as NumPy 1.x types Python scalars. */
 export type Scalar = number | boolean;
+
+/** A scalar operand of the functions with a complex version: a {@link Scalar} or a {@link Complex} (Python's `complex`). */
+export type ComplexScalar = Scalar | Complex;
+
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** True when a finite value overflows float32 (NaN and ±Infinity fit every float). */
+const beyondFloat32 = (v: number): boolean => Number.isFinite(v) && Math.abs(v) > FLOAT32_MAX;
 
 /**
  * The smallest dtype that holds a scalar, as `numpy.min_scalar_type` (float16 is read as float32;
@@ -87,8 +138,12 @@ export type Scalar = number | boolean;
  * minScalarType(0.5); // 'float32'
  * ```
  */
-export function minScalarType(value: Scalar): NumericDType {
+export function minScalarType(value: Scalar): NumericDType;
+export function minScalarType(value: ComplexScalar): ArithmeticDType;
+export function minScalarType(value: ComplexScalar): ArithmeticDType {
   if (typeof value === 'boolean') return 'bool';
+  // NumPy has no complex32: complex64 unless a part overflows float32.
+  if (typeof value === 'object') return beyondFloat32(value.re) || beyondFloat32(value.im) ? 'complex128' : 'complex64';
   if (Number.isInteger(value)) {
     if (value >= 0) {
       if (value <= 255) return 'uint8';
@@ -102,12 +157,13 @@ export function minScalarType(value: Scalar): NumericDType {
     return 'float64';
   }
   // NaN and ±Infinity fit float16 in NumPy; finite values beyond float32's range need float64.
-  return Number.isFinite(value) && Math.abs(value) > 3.4028234663852886e38 ? 'float64' : 'float32';
+  return beyondFloat32(value) ? 'float64' : 'float32';
 }
 
 /** The dtype NumPy uses for a Python scalar when value-based casting does not apply. */
-function defaultScalarType(value: Scalar): NumericDType {
+function defaultScalarType(value: ComplexScalar): ArithmeticDType {
   if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'object') return 'complex128';
   // Python int → int64, which has no arithmetic here: float64 (see the module note).
   return 'float64';
 }
@@ -126,14 +182,19 @@ function defaultScalarType(value: Scalar): NumericDType {
  * ```
  * @see numpy.result_type
  */
-export function resultType(arrays: readonly NumericDType[], scalars: readonly Scalar[] = []): NumericDType {
+export function resultType(arrays: readonly NumericDType[], scalars?: readonly Scalar[]): NumericDType;
+export function resultType(arrays: readonly ArithmeticDType[], scalars?: readonly ComplexScalar[]): ArithmeticDType;
+export function resultType(
+  arrays: readonly ArithmeticDType[],
+  scalars: readonly ComplexScalar[] = [],
+): ArithmeticDType {
   if (arrays.length === 0) {
     // Only scalars: NumPy types them by default (int64 → float64 here, float → float64, bool → bool).
-    let out: NumericDType = 'bool';
+    let out: ArithmeticDType = 'bool';
     for (const s of scalars) out = promoteTypes(out, defaultScalarType(s));
     return out;
   }
-  let arrayType = arrays[0] as NumericDType;
+  let arrayType = arrays[0] as ArithmeticDType;
   for (const d of arrays) arrayType = promoteTypes(arrayType, d);
   if (scalars.length === 0) return arrayType;
   let scalarCategory = 0;
@@ -151,8 +212,9 @@ const SIGNED_OF: Partial<Record<NumericDType, NumericDType>> = { uint8: 'int8', 
  * the signed type of its size as "small unsigned": against a signed or float dtype it counts as
  * that signed type, so `int8 array + 300` is int16 (not int32) and `int8 array + 1` stays int8.
  */
-function promoteWithScalar(dtype: NumericDType, value: Scalar): NumericDType {
+function promoteWithScalar(dtype: ArithmeticDType, value: ComplexScalar): ArithmeticDType {
   const t = minScalarType(value);
+  if (isComplexDType(t) || isComplexDType(dtype)) return promoteTypes(dtype, t);
   const signed = SIGNED_OF[t];
   const otherSignedOrFloat = dtype !== 'bool' && !dtype.startsWith('uint');
   if (signed !== undefined && otherSignedOrFloat && (value as number) <= DTYPE_INFO[signed].max) {
@@ -161,9 +223,10 @@ function promoteWithScalar(dtype: NumericDType, value: Scalar): NumericDType {
   return promoteTypes(dtype, t);
 }
 
-/** A scalar's kind in the same order as {@link category}: bool 0, integer 1, float 2. */
-function scalarKind(value: Scalar): number {
+/** A scalar's kind in the same order as {@link category}: bool 0, integer 1, float and complex 2. */
+function scalarKind(value: ComplexScalar): number {
   if (typeof value === 'boolean') return 0;
+  if (typeof value === 'object') return 2;
   return Number.isInteger(value) ? 1 : 2;
 }
 
@@ -193,8 +256,11 @@ export function floatResultType(dtype: NumericDType): 'float32' | 'float64' {
  * element-wise operation: within a kind or to a wider kind (NumPy's `same_kind`, read leniently
  * for signed/unsigned integers). Refused: float → integer/bool and integer → bool.
  */
-export function canStoreInto(from: NumericDType, to: DType): boolean {
+export function canStoreInto(from: ArithmeticDType, to: DType): boolean {
   if (to === 'int64' || to === 'uint64') return false;
+  // Complex results go only into complex arrays; anything else may widen into complex.
+  if (isComplexDType(to)) return true;
+  if (isComplexDType(from)) return false;
   const f = category(from);
   const t = category(to);
   return t >= f;

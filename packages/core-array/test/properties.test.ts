@@ -37,6 +37,8 @@ const DTYPES: DType[] = [
   'float64',
   'int64',
   'uint64',
+  'complex64',
+  'complex128',
 ];
 
 const shapeArb = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 4 });

@@ -3,6 +3,10 @@
  * Result dtypes follow NumPy 1.24 (see `promote.ts`); integer results wrap around as in NumPy.
  */
 
+import { asarray, type NdArrayLike } from '../array.js';
+import { type ComplexOperand, complexBinary, complexUnary, isComplexOperand } from '../complex/elementwise.js';
+import * as C from '../complex/kernels.js';
+import { complexAbs } from '../complex/parts.js';
 import { isFloatDType, type NumericDType } from '../dtypes.js';
 import { NdImageError } from '../errors.js';
 import { NdArray } from '../ndarray.js';
@@ -53,6 +57,11 @@ export function unaryOp(
 
 const is32 = (d: NumericDType): boolean => d === 'int32' || d === 'uint32';
 
+/** A complex operand of a one-operand function as an array (a `{ re, im }` value becomes 0-d). */
+function toComplexArray(a: ComplexOperand): NdArray<'complex64' | 'complex128'> {
+  return asarray(a as NdArrayLike) as NdArray<'complex64' | 'complex128'>;
+}
+
 /**
  * `a + b`, element-wise with broadcasting. On bool + bool the result is logical or (NumPy).
  *
@@ -61,10 +70,12 @@ const is32 = (d: NumericDType): boolean => d === 'int32' || d === 'uint32';
  * add(array([1, 2, 3]), 10).toArray();                 // [11, 12, 13]
  * add(array([[1], [2]]), array([10, 20])).toArray();   // [[11, 21], [12, 22]]
  * add(array([250], { dtype: 'uint8' }), 10).toArray(); // [4]  (uint8 wraps, as NumPy)
+ * add(array([{ re: 1, im: 2 }]), { re: 0, im: 1 }).toArray(); // [{ re: 1, im: 3 }]
  * ```
  * @see numpy.add
  */
-export function add(a: Operand, b: Operand, options?: OutOptions): NdArray {
+export function add(a: ComplexOperand, b: ComplexOperand, options?: OutOptions): NdArray {
+  if (isComplexOperand(a) || isComplexOperand(b)) return complexBinary(a, b, options, C.caddK);
   return binaryOp(
     a,
     b,
@@ -86,7 +97,8 @@ export function add(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * ```
  * @see numpy.subtract
  */
-export function sub(a: Operand, b: Operand, options?: OutOptions): NdArray {
+export function sub(a: ComplexOperand, b: ComplexOperand, options?: OutOptions): NdArray {
+  if (isComplexOperand(a) || isComplexOperand(b)) return complexBinary(a, b, options, C.csubK);
   return binaryOp(
     a,
     b,
@@ -107,16 +119,19 @@ export function sub(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * @example
  * ```ts
  * mul(array([1, 2, 3]), 2).toArray(); // [2, 4, 6]
+ * mul(array([{ re: 1, im: 1 }]), { re: 0, im: 1 }).toArray(); // [{ re: -1, im: 1 }]
  * ```
  * @see numpy.multiply
  */
-export function mul(a: Operand, b: Operand, options?: OutOptions): NdArray {
+export function mul(a: ComplexOperand, b: ComplexOperand, options?: OutOptions): NdArray {
+  if (isComplexOperand(a) || isComplexOperand(b)) return complexBinary(a, b, options, C.cmulK);
   return binaryOp(a, b, options, (d) => (d === 'bool' ? { toBool: K.andK } : is32(d) ? K.imulK : K.mulK));
 }
 
 /**
  * True division `a / b`: integer operands give float64, float32 stays float32 (NumPy's `true_divide`).
- * Division by zero gives ±Infinity or NaN, as in NumPy.
+ * Division by zero gives ±Infinity or NaN, as in NumPy. Complex division is NumPy's (Smith's
+ * method, which scales by the larger part of the divisor).
  *
  * @example
  * ```ts
@@ -124,7 +139,8 @@ export function mul(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * ```
  * @see numpy.true_divide
  */
-export function div(a: Operand, b: Operand, options?: OutOptions): NdArray {
+export function div(a: ComplexOperand, b: ComplexOperand, options?: OutOptions): NdArray {
+  if (isComplexOperand(a) || isComplexOperand(b)) return complexBinary(a, b, options, C.cdivK);
   return binaryOp(
     a,
     b,
@@ -139,7 +155,8 @@ export function div(a: Operand, b: Operand, options?: OutOptions): NdArray {
 
 /**
  * `a ** b`, element-wise. Integer results are computed exactly with wrap-around; a negative
- * integer exponent on integers is refused, as NumPy refuses it.
+ * integer exponent on integers is refused, as NumPy refuses it. Complex powers follow NumPy's
+ * `npy_cpow`: integer exponents below 100 by repeated multiplication, others as `exp(b·log a)`.
  *
  * @throws NdImageError `ERR_INVALID_ARGUMENT` for integers to a negative integer power.
  * @example
@@ -148,7 +165,8 @@ export function div(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * ```
  * @see numpy.power
  */
-export function pow(a: Operand, b: Operand, options?: OutOptions): NdArray {
+export function pow(a: ComplexOperand, b: ComplexOperand, options?: OutOptions): NdArray {
+  if (isComplexOperand(a) || isComplexOperand(b)) return complexBinary(a, b, options, C.cpowK);
   return binaryOp(
     a,
     b,
@@ -197,7 +215,8 @@ export function minimum(a: Operand, b: Operand, options?: OutOptions): NdArray {
  * ```
  * @see numpy.negative
  */
-export function neg(a: Operand, options?: OutOptions): NdArray {
+export function neg(a: ComplexOperand, options?: OutOptions): NdArray {
+  if (isComplexOperand(a)) return complexUnary(a, options, C.cnegK);
   return unaryOp(
     a,
     options,
@@ -210,15 +229,18 @@ export function neg(a: Operand, options?: OutOptions): NdArray {
 }
 
 /**
- * `|a|`, keeping the dtype (so `abs(int8 −128)` stays −128, as NumPy).
+ * `|a|`, keeping the dtype (so `abs(int8 −128)` stays −128, as NumPy). The modulus of a complex
+ * array is real: float32 for complex64, float64 for complex128 (`hypot` of the parts).
  *
  * @example
  * ```ts
  * abs(array([-1.5, 2])).toArray(); // [1.5, 2]
+ * abs(array([{ re: 3, im: -4 }])).toArray(); // [5]
  * ```
  * @see numpy.absolute
  */
-export function abs(a: Operand, options?: OutOptions): NdArray {
+export function abs(a: ComplexOperand, options?: OutOptions): NdArray {
+  if (isComplexOperand(a)) return complexAbs(toComplexArray(a), options);
   return unaryOp(
     a,
     options,
@@ -233,10 +255,12 @@ export function abs(a: Operand, options?: OutOptions): NdArray {
  * @example
  * ```ts
  * square(array([-3, 4])).toArray(); // [9, 16]
+ * square(array([{ re: 0, im: 1 }])).toArray(); // [{ re: -1, im: 0 }]
  * ```
  * @see numpy.square
  */
-export function square(a: Operand, options?: OutOptions): NdArray {
+export function square(a: ComplexOperand, options?: OutOptions): NdArray {
+  if (isComplexOperand(a)) return complexUnary(a, options, C.csquareK);
   return unaryOp(
     a,
     options,

@@ -5,7 +5,7 @@
  */
 import { asarray, type NdArrayLike } from '../array.js';
 import { CHUNK, type ChunkRef, loadChunk, storeChunk } from '../chunks.js';
-import { allocate, type NumericDType, type NumericTypedArray } from '../dtypes.js';
+import { type ArithmeticDType, allocate, type NumericDType, type NumericTypedArray } from '../dtypes.js';
 import { describeValue, invalidArgument, NdImageError } from '../errors.js';
 import { forEachRun } from '../iterate.js';
 import { NdArray } from '../ndarray.js';
@@ -100,8 +100,8 @@ function sameLayout(a: NdArray, b: NdArray): boolean {
   );
 }
 
-/** Checks a user `out` array against the result shape and dtype. */
-function checkOut(out: unknown, shape: readonly number[], dtype: NumericDType): NdArray {
+/** Checks a user `out` array against the result shape and dtype (shared with the complex engine). */
+export function checkOut(out: unknown, shape: readonly number[], dtype: ArithmeticDType): NdArray {
   if (!(out instanceof NdArray)) throw invalidArgument('out', 'an NdArray', out);
   if (!shapesEqual(out.shape, shape)) {
     throw new NdImageError(

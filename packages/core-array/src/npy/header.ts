@@ -128,6 +128,8 @@ const DESCR_KINDS: Readonly<Record<string, DType>> = {
   i8: 'int64',
   f4: 'float32',
   f8: 'float64',
+  c8: 'complex64',
+  c16: 'complex128',
 };
 
 /** Parses and checks the header text of a `.npy` file. */
@@ -150,7 +152,7 @@ export function parseNpyHeader(text: string): NpyHeader {
   if (!m || dtype === undefined) {
     throw new NdImageError(
       'ERR_UNSUPPORTED',
-      `unsupported .npy dtype '${descr}': supported are bool, (u)int8/16/32/64, float32, float64`,
+      `unsupported .npy dtype '${descr}': supported are bool, (u)int8/16/32/64, float32, float64, complex64, complex128`,
     );
   }
   if (m[1] === '|' && DTYPE_INFO[dtype].itemsize > 1) throw formatError(`descr '${descr}' has no byte order`);
@@ -173,6 +175,8 @@ const DESCR_OF: Readonly<Record<DType, string>> = {
   int64: 'i8',
   float32: 'f4',
   float64: 'f8',
+  complex64: 'c8',
+  complex128: 'c16',
 };
 
 /** The header dict NumPy writes, in NumPy's exact text (keys sorted, Python reprs, growth spaces). */

@@ -26,14 +26,14 @@ const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Decodes a `.npy` file (format versions 1.0, 2.0 and 3.0; little- and big-endian; C and
- * Fortran order; bool, (u)int8–64, float32, float64). Fortran-order data becomes a view with
+ * Fortran order; bool, (u)int8–64, float32, float64, complex64, complex128). Fortran-order data becomes a view with
  * Fortran strides, without reordering.
  *
  * Every byte is treated as hostile: a bad magic string, header, dtype or a payload whose length
  * does not match the shape gives `ERR_FORMAT` before anything is allocated.
  *
  * @throws NdImageError `ERR_FORMAT` (malformed), `ERR_UNSUPPORTED` (valid but other dtype, e.g.
- *   float16 or complex), `ERR_LIMIT` (header larger than `maxHeaderSize`).
+ *   float16 or complex256), `ERR_LIMIT` (header larger than `maxHeaderSize`).
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
@@ -108,9 +108,14 @@ function latin1(bytes: Uint8Array): string {
   return s;
 }
 
-/** The payload as a typed array: in place when allowed and possible, else copied (and byte-swapped). */
-function decodeData(bytes: Uint8Array, start: number, size: number, dtype: DType, native: boolean, copy: boolean) {
-  const itemsize = DTYPE_INFO[dtype].itemsize;
+/**
+ * The payload as a typed array: in place when allowed and possible, else copied (and byte-swapped).
+ * A complex element is two floats, each aligned and byte-swapped on its own.
+ */
+function decodeData(bytes: Uint8Array, start: number, elements: number, dtype: DType, native: boolean, copy: boolean) {
+  const { lanes } = DTYPE_INFO[dtype];
+  const itemsize = DTYPE_INFO[dtype].itemsize / lanes;
+  const size = elements * lanes;
   const Ctor = DATA_CONSTRUCTORS[dtype] as unknown as new (
     b: ArrayBufferLike,
     o: number,

@@ -1,10 +1,13 @@
 /**
  * Sums and moments: sum, mean, var, std, norm, over all axes (a number) or some (an array).
  * Integer inputs accumulate exactly in float64 (NumPy: int64) and give float64 results;
- * float32 gives float32, as NumPy.
+ * float32 gives float32, as NumPy. Complex input gives complex sums and means (a `{ re, im }`
+ * value over all axes) and real variances and norms (see `complex/reduce.ts`).
  */
 import type { NdArrayLike } from '../array.js';
-import type { NumericDType } from '../dtypes.js';
+import { isComplexOperand } from '../complex/elementwise.js';
+import { complexMean, complexNorm, complexSum, complexVariance } from '../complex/reduce.js';
+import type { Complex, ComplexDType, DType, NumericDType } from '../dtypes.js';
 import type { NdArray } from '../ndarray.js';
 import { optionKeys } from '../validate/options.js';
 import { checkFiniteNumber } from '../validate.js';
@@ -16,6 +19,16 @@ import {
   type ReduceOptions,
   type ScalarReduceOptions,
 } from './engine.js';
+
+/** A complex array, for the overloads whose full reduction is a {@link Complex} value. */
+type ComplexArray = NdArrayLike & { readonly dtype: ComplexDType };
+/**
+ * An array known to be real, for the overloads whose full reduction is a number. Listed before
+ * the complex overload so that `sum(array(x))` infers a real array. An array whose dtype the
+ * compiler does not know (`NdArray<DType>`) is typed as real too; at run time a complex one
+ * gives a {@link Complex} (check with `isComplex`).
+ */
+type RealArray = NdArrayLike & { readonly dtype?: Exclude<DType, ComplexDType> };
 
 /** Options of {@link variance} and {@link std}. */
 export interface MomentOptions extends ReduceOptions {
@@ -36,13 +49,17 @@ const floatOf = (d: NumericDType): 'float32' | 'float64' => (d === 'float32' ? '
  * sum(a);                          // 10
  * sum(a, { axis: 0 }).toArray();   // [4, 6]
  * sum(a, { axis: 1, keepdims: true }).shape; // [2, 1]
+ * sum(array([{ re: 1, im: 2 }, { re: 3, im: -1 }])); // { re: 4, im: 1 }
  * ```
  * @see numpy.sum
  */
+export function sum(a: RealArray, options?: ScalarReduceOptions): number;
+export function sum(a: ComplexArray, options?: ScalarReduceOptions): Complex;
 export function sum(a: NdArrayLike, options?: ScalarReduceOptions): number;
 export function sum(a: NdArrayLike, options: ArrayReduceOptions): NdArray;
 export function sum(a: NdArrayLike, options?: ReduceOptions): number | NdArray;
-export function sum(a: NdArrayLike, options?: ReduceOptions): number | NdArray {
+export function sum(a: NdArrayLike, options?: ReduceOptions): number | Complex | NdArray {
+  if (isComplexOperand(a)) return complexSum(a, options);
   const plan = planReduce(a, options);
   return finish(plan, fold(plan, 'sum'), floatOf(plan.dtype));
 }
@@ -59,15 +76,25 @@ function meanValues(plan: ReturnType<typeof planReduce>): Float64Array {
  * @example
  * ```ts
  * mean(array([1, 2, 3, 4])); // 2.5
+ * mean(array([{ re: 1, im: 2 }, { re: 3, im: -4 }])); // { re: 2, im: -1 }
  * ```
  * @see numpy.mean
  */
+export function mean(a: RealArray, options?: ScalarReduceOptions): number;
+export function mean(a: ComplexArray, options?: ScalarReduceOptions): Complex;
 export function mean(a: NdArrayLike, options?: ScalarReduceOptions): number;
 export function mean(a: NdArrayLike, options: ArrayReduceOptions): NdArray;
 export function mean(a: NdArrayLike, options?: ReduceOptions): number | NdArray;
-export function mean(a: NdArrayLike, options?: ReduceOptions): number | NdArray {
+export function mean(a: NdArrayLike, options?: ReduceOptions): number | Complex | NdArray {
+  if (isComplexOperand(a)) return complexMean(a, options);
   const plan = planReduce(a, options);
   return finish(plan, meanValues(plan), floatOf(plan.dtype));
+}
+
+function complexMoment(a: NdArrayLike, options: MomentOptions | undefined, root: boolean): number | NdArray {
+  // planReduce checks the keys; ddof is checked here first, as for real input.
+  const ddof = checkFiniteNumber(options?.ddof ?? 0, 'ddof', { min: 0 });
+  return complexVariance(a, options, ddof, MOMENT_KEYS, root);
 }
 
 function varianceValues(
@@ -84,7 +111,8 @@ function varianceValues(
 }
 
 /**
- * Variance: mean of squared deviations from the mean, divided by `count − ddof` (two passes, as NumPy).
+ * Variance: mean of squared deviations from the mean, divided by `count − ddof` (two passes, as
+ * NumPy). For complex input, of `|x − mean|²`: real, in the parts' dtype.
  *
  * @example
  * ```ts
@@ -97,6 +125,7 @@ export function variance(a: NdArrayLike, options?: ScalarReduceOptions & { ddof?
 export function variance(a: NdArrayLike, options: ArrayReduceOptions & { ddof?: number }): NdArray;
 export function variance(a: NdArrayLike, options?: MomentOptions): number | NdArray;
 export function variance(a: NdArrayLike, options?: MomentOptions): number | NdArray {
+  if (isComplexOperand(a)) return complexMoment(a, options, false);
   const [plan, values] = varianceValues(a, options);
   return finish(plan, values, floatOf(plan.dtype));
 }
@@ -114,6 +143,7 @@ export function std(a: NdArrayLike, options?: ScalarReduceOptions & { ddof?: num
 export function std(a: NdArrayLike, options: ArrayReduceOptions & { ddof?: number }): NdArray;
 export function std(a: NdArrayLike, options?: MomentOptions): number | NdArray;
 export function std(a: NdArrayLike, options?: MomentOptions): number | NdArray {
+  if (isComplexOperand(a)) return complexMoment(a, options, true);
   const [plan, values] = varianceValues(a, options);
   for (let i = 0; i < values.length; i++) values[i] = Math.sqrt(values[i]!);
   return finish(plan, values, floatOf(plan.dtype));
@@ -121,7 +151,7 @@ export function std(a: NdArrayLike, options?: MomentOptions): number | NdArray {
 
 /**
  * The Euclidean (L2, Frobenius) norm `sqrt(Σ a²)`, of everything or along axes:
- * `norm(sub(u, uOld))` is the textbook's `linalg.norm(U - Uold)`.
+ * `norm(sub(u, uOld))` is the textbook's `linalg.norm(U - Uold)`. For complex input, `sqrt(Σ |a|²)`.
  *
  * @example
  * ```ts
@@ -133,6 +163,7 @@ export function norm(a: NdArrayLike, options?: ScalarReduceOptions): number;
 export function norm(a: NdArrayLike, options: ArrayReduceOptions): NdArray;
 export function norm(a: NdArrayLike, options?: ReduceOptions): number | NdArray;
 export function norm(a: NdArrayLike, options?: ReduceOptions): number | NdArray {
+  if (isComplexOperand(a)) return complexNorm(a, options);
   const plan = planReduce(a, options);
   const values = fold(plan, 'sumsqdev', new Float64Array(plan.keptShape.reduce((p, d) => p * d, 1)));
   for (let i = 0; i < values.length; i++) values[i] = Math.sqrt(values[i]!);

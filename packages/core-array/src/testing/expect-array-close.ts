@@ -3,10 +3,11 @@
  * by how much, instead of a wall of numbers.
  */
 import { asarray, type NdArrayLike } from '../array.js';
-import { isBigIntDType } from '../dtypes.js';
+import { pairsLayout } from '../complex/layout.js';
+import { type ComplexDType, isBigIntDType, isComplexDType } from '../dtypes.js';
 import { describeValue } from '../errors.js';
 import { forEachRun } from '../iterate.js';
-import type { NdArray } from '../ndarray.js';
+import { NdArray } from '../ndarray.js';
 import { shapesEqual } from '../shape.js';
 
 /** Tolerances of {@link expectArrayClose}. */
@@ -44,6 +45,20 @@ function values(a: NdArray): number[] {
   return rawValues(a).map(Number);
 }
 
+/**
+ * When either side is complex, both as float views with a trailing (real, imaginary) axis (a real
+ * side made complex first), so the element loop compares parts; index `[…, 0]` is a real part.
+ */
+function asParts(a: NdArray, e: NdArray): [NdArray, NdArray] {
+  if (!isComplexDType(a.dtype) && !isComplexDType(e.dtype)) return [a, e];
+  const view = (x: NdArray): NdArray => {
+    const c = (isComplexDType(x.dtype) ? x : x.astype('complex128')) as NdArray<ComplexDType>;
+    const l = pairsLayout(c);
+    return new NdArray(l.data, l.shape, { strides: l.strides, offset: l.offset, dtype: l.dtype });
+  };
+  return [view(a), view(e)];
+}
+
 function unravel(flat: number, shape: readonly number[]): number[] {
   const idx = new Array<number>(shape.length).fill(0);
   for (let i = shape.length - 1; i >= 0; i--) {
@@ -58,7 +73,8 @@ function unravel(flat: number, shape: readonly number[]): number[] {
  * Throws an `Error` unless `actual` and `expected` have the same shape and every element satisfies
  * `|a − e| ≤ atol + rtol·|e|` (or `rtol·max|e|` with `relativeTo: 'max'`). NaNs must match NaNs,
  * infinities must be equal. The message lists the count of mismatches, the worst one with its
- * index, and the first few.
+ * index, and the first few. Complex arrays are compared part by part (a real array against a
+ * complex one as if its imaginary parts were 0); indices then end in 0 (real) or 1 (imaginary).
  *
  * @example
  * ```ts
@@ -68,8 +84,8 @@ function unravel(flat: number, shape: readonly number[]): number[] {
  */
 export function expectArrayClose(actual: NdArrayLike, expected: NdArrayLike, options: CloseOptions = {}): void {
   const { rtol = 1e-12, atol = 0, relativeTo = 'element', checkDtype = false, equalNan = true, label } = options;
-  const a = asarray(actual);
-  const e = asarray(expected);
+  let a = asarray(actual);
+  let e = asarray(expected);
   const where = label ? ` (${label})` : '';
   if (!shapesEqual(a.shape, e.shape)) {
     throw new Error(
@@ -79,6 +95,7 @@ export function expectArrayClose(actual: NdArrayLike, expected: NdArrayLike, opt
   if (checkDtype && a.dtype !== e.dtype) {
     throw new Error(`arrays differ in dtype${where}: actual ${a.dtype}, expected ${e.dtype}`);
   }
+  [a, e] = asParts(a, e);
   const av = values(a);
   const ev = values(e);
   let scale = 0;
