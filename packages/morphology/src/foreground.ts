@@ -2,7 +2,7 @@
  * Truth of an input for labelling and binary morphology: nonzero is true (NaN included, as in
  * SciPy), read into a C-order byte array of 0/1.
  */
-import { forEachRun, type NdArray, type NumericTypedArray } from '@ndimage/core-array';
+import { forEachRun, isComplexDType, type NdArray, NdImageError, type NumericTypedArray } from '@ndimage/core-array';
 
 /** True when `a` is C-contiguous (size-1 axes ignored). */
 export function isContiguous(a: NdArray): boolean {
@@ -25,6 +25,12 @@ export function foregroundView(a: NdArray): Uint8Array {
 
 /** 0/1 per element of `a`, C order. */
 export function foreground(a: NdArray): Uint8Array {
+  if (isComplexDType(a.dtype)) {
+    // As SciPy ("Complex type not supported"); reading the interleaved parts as values would be wrong.
+    throw new NdImageError('ERR_DTYPE', `\`input\` of dtype ${a.dtype} is not supported (complex)`, {
+      argument: 'input',
+    });
+  }
   const out = new Uint8Array(a.size);
   if (a.size === 0) return out;
   if (a.dtype === 'int64' || a.dtype === 'uint64') {

@@ -8,6 +8,7 @@ import {
   asarray,
   broadcastShapes,
   type DType,
+  isComplexDType,
   type NdArray,
   type NdArrayLike,
   NdImageError,
@@ -33,6 +34,12 @@ export type Index = number | readonly number[] | undefined;
 
 /** Reads `a` as float64 in C order, broadcast to `shape`. */
 export function flatten(a: NdArray, shape: readonly number[]): Float64Array {
+  if (isComplexDType(a.dtype)) {
+    // SciPy measures complex values; here they are refused rather than read as interleaved floats.
+    throw new NdImageError('ERR_UNSUPPORTED', `complex input (${a.dtype}) is not supported by the measurements yet`, {
+      argument: 'input',
+    });
+  }
   const n = shape.reduce((p, d) => p * d, 1);
   const out = new Float64Array(n);
   if (n === 0) return out;
