@@ -54,7 +54,10 @@ export function complexN(
       shape[axis] = n;
       dst = newArray('complex128', shape);
     }
-    complexAxis(cur, operandOf(dst), axis, n, inverse, scaleOf(norm, n, !inverse), ws);
+    const scale = scaleOf(norm, n, !inverse);
+    // Real input: the first axis as a real transform (half the work), completed by symmetry.
+    if (!cur.complex) realForwardAxis(cur, operandOf(dst), axis, n, scale, ws, true, inverse);
+    else complexAxis(cur, operandOf(dst), axis, n, inverse, scale, ws);
     out = dst;
     cur = operandOf(dst);
   }

@@ -3,7 +3,7 @@
  * Forward transforms only: an inverse is conj(FFT(conj(x))), which the callers fold into the
  * copies in and out of the block, so no second set of kernels is needed.
  */
-import { pass2, pass3, pass4, pass5, passGeneric } from './passes.js';
+import { pass2, pass3, pass4, pass5, pass8, passGeneric } from './passes.js';
 import { type BluesteinPlan, type ComplexPlan, type CooleyTukeyPlan, complexPlan } from './plan.js';
 
 /** Scratch buffers reused between calls (grown on demand, never shrunk). */
@@ -41,6 +41,9 @@ export function runCooleyTukey(
   for (const pass of plan.passes) {
     const { radix, ido, l1, offset } = pass;
     switch (radix) {
+      case 8:
+        pass8(ido, l1, V, cc, ch, plan.twiddles, offset);
+        break;
       case 4:
         pass4(ido, l1, V, cc, ch, plan.twiddles, offset);
         break;

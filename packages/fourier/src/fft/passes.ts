@@ -409,3 +409,138 @@ export function passGeneric(
     }
   }
 }
+
+const S8 = Math.SQRT1_2; // cos(π/4) = sin(π/4)
+
+/**
+ * Radix 8: two radix-4 transforms of the even and odd inputs combined with the eighth roots of
+ * unity; one pass instead of three radix-2 (or one and a half radix-4) over the data.
+ */
+export function pass8(
+  ido: number,
+  l1: number,
+  V: number,
+  cc: Float64Array,
+  ch: Float64Array,
+  tw: Float64Array,
+  to: number,
+): void {
+  const sa = 2 * ido * V;
+  const sb = 2 * ido * l1 * V;
+  const m2 = 2 * (ido - 1);
+  for (let k = 0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      const a0 = 2 * (i + ido * 8 * k) * V;
+      const b0 = 2 * (i + ido * k) * V;
+      const twiddled = i > 0;
+      const w = to + 2 * (i - 1);
+      const w1r = twiddled ? tw[w]! : 1;
+      const w1i = twiddled ? tw[w + 1]! : 0;
+      const w2r = twiddled ? tw[w + m2]! : 1;
+      const w2i = twiddled ? tw[w + m2 + 1]! : 0;
+      const w3r = twiddled ? tw[w + 2 * m2]! : 1;
+      const w3i = twiddled ? tw[w + 2 * m2 + 1]! : 0;
+      const w4r = twiddled ? tw[w + 3 * m2]! : 1;
+      const w4i = twiddled ? tw[w + 3 * m2 + 1]! : 0;
+      const w5r = twiddled ? tw[w + 4 * m2]! : 1;
+      const w5i = twiddled ? tw[w + 4 * m2 + 1]! : 0;
+      const w6r = twiddled ? tw[w + 5 * m2]! : 1;
+      const w6i = twiddled ? tw[w + 5 * m2 + 1]! : 0;
+      const w7r = twiddled ? tw[w + 6 * m2]! : 1;
+      const w7i = twiddled ? tw[w + 6 * m2 + 1]! : 0;
+      for (let v = 0; v < 2 * V; v += 2) {
+        const a = a0 + v;
+        const x0r = cc[a]!;
+        const x0i = cc[a + 1]!;
+        const x1r = cc[a + sa]!;
+        const x1i = cc[a + sa + 1]!;
+        const x2r = cc[a + 2 * sa]!;
+        const x2i = cc[a + 2 * sa + 1]!;
+        const x3r = cc[a + 3 * sa]!;
+        const x3i = cc[a + 3 * sa + 1]!;
+        const x4r = cc[a + 4 * sa]!;
+        const x4i = cc[a + 4 * sa + 1]!;
+        const x5r = cc[a + 5 * sa]!;
+        const x5i = cc[a + 5 * sa + 1]!;
+        const x6r = cc[a + 6 * sa]!;
+        const x6i = cc[a + 6 * sa + 1]!;
+        const x7r = cc[a + 7 * sa]!;
+        const x7i = cc[a + 7 * sa + 1]!;
+        // radix-2 butterflies
+        const a0r = x0r + x4r;
+        const a0i = x0i + x4i;
+        const a1r = x0r - x4r;
+        const a1i = x0i - x4i;
+        const a2r = x2r + x6r;
+        const a2i = x2i + x6i;
+        const a3r = x2r - x6r;
+        const a3i = x2i - x6i;
+        const a4r = x1r + x5r;
+        const a4i = x1i + x5i;
+        const a5r = x1r - x5r;
+        const a5i = x1i - x5i;
+        const a6r = x3r + x7r;
+        const a6i = x3i + x7i;
+        const a7r = x3r - x7r;
+        const a7i = x3i - x7i;
+        // radix-4 of the evens (b) and odds (c)
+        const b0r = a0r + a2r;
+        const b0i = a0i + a2i;
+        const b2r = a0r - a2r;
+        const b2i = a0i - a2i;
+        const b1r = a1r + a3i;
+        const b1i = a1i - a3r;
+        const b3r = a1r - a3i;
+        const b3i = a1i + a3r;
+        const c0r = a4r + a6r;
+        const c0i = a4i + a6i;
+        const c2r = a4r - a6r;
+        const c2i = a4i - a6i;
+        const c1r = a5r + a7i;
+        const c1i = a5i - a7r;
+        const c3r = a5r - a7i;
+        const c3i = a5i + a7r;
+        // odds times the eighth roots: d1 = s(1 − i)·c1, d2 = −i·c2, d3 = s(−1 − i)·c3
+        const d1r = S8 * (c1r + c1i);
+        const d1i = S8 * (c1i - c1r);
+        const d2r = c2i;
+        const d2i = -c2r;
+        const d3r = S8 * (c3i - c3r);
+        const d3i = -S8 * (c3r + c3i);
+        const b = b0 + v;
+        const y0r = b0r + c0r;
+        const y0i = b0i + c0i;
+        const y4r = b0r - c0r;
+        const y4i = b0i - c0i;
+        const y1r = b1r + d1r;
+        const y1i = b1i + d1i;
+        const y5r = b1r - d1r;
+        const y5i = b1i - d1i;
+        const y2r = b2r + d2r;
+        const y2i = b2i + d2i;
+        const y6r = b2r - d2r;
+        const y6i = b2i - d2i;
+        const y3r = b3r + d3r;
+        const y3i = b3i + d3i;
+        const y7r = b3r - d3r;
+        const y7i = b3i - d3i;
+        ch[b] = y0r;
+        ch[b + 1] = y0i;
+        ch[b + sb] = y1r * w1r - y1i * w1i;
+        ch[b + sb + 1] = y1r * w1i + y1i * w1r;
+        ch[b + 2 * sb] = y2r * w2r - y2i * w2i;
+        ch[b + 2 * sb + 1] = y2r * w2i + y2i * w2r;
+        ch[b + 3 * sb] = y3r * w3r - y3i * w3i;
+        ch[b + 3 * sb + 1] = y3r * w3i + y3i * w3r;
+        ch[b + 4 * sb] = y4r * w4r - y4i * w4i;
+        ch[b + 4 * sb + 1] = y4r * w4i + y4i * w4r;
+        ch[b + 5 * sb] = y5r * w5r - y5i * w5i;
+        ch[b + 5 * sb + 1] = y5r * w5i + y5i * w5r;
+        ch[b + 6 * sb] = y6r * w6r - y6i * w6i;
+        ch[b + 6 * sb + 1] = y6r * w6i + y6i * w6r;
+        ch[b + 7 * sb] = y7r * w7r - y7i * w7i;
+        ch[b + 7 * sb + 1] = y7r * w7i + y7i * w7r;
+      }
+    }
+  }
+}
