@@ -25,7 +25,7 @@ const KEYS = optionKeys<FourierFilterOptions>({ n: true, axis: true, output: tru
  * @example
  * ```ts
  * const f = fourierGaussian(fft(array([1, 0, 0, 0])), 1);
- * real(f).toArray(); // [1, 0.8408964152537146, 0.5, 0.8408964152537146]
+ * real(f).toArray(); // [1, 0.29121293321402086, 0.007191883355826368, 0.29121293321402086]
  * ```
  * @see scipy.ndimage.fourier_gaussian
  */
