@@ -3,13 +3,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  abs,
   add,
   arange,
   array,
   less,
   mean,
+  mul,
+  NdArray,
   NdImageError,
   randomNormal,
+  real,
   roll,
   std,
   sub,
@@ -55,5 +59,19 @@ describe('README examples', () => {
       expect((e as NdImageError).code).toBe('ERR_INVALID_ARGUMENT');
       expect((e as Error).message).toBe('invalid argument: `shape` must be an array of integers ≥ 0; got [2, -1]');
     }
+  });
+
+  it('the complex example', () => {
+    const z = array([
+      { re: 1, im: 2 },
+      { re: 3, im: -4 },
+    ]);
+    expect(z.dtype).toBe('complex128');
+    expect(z.get(1)).toEqual({ re: 3, im: -4 });
+    expect(abs(z).toArray()).toEqual([2.23606797749979, 5]);
+    expect(mul(z, { re: 0, im: 1 }).dtype).toBe('complex128');
+    expect(sum(z)).toEqual({ re: 4, im: -2 });
+    expect(real(z).data).toBe(z.data);
+    expect(new NdArray(new Float32Array([1, 2, 3, 4]), [2], { dtype: 'complex64' }).get(1)).toEqual({ re: 3, im: 4 });
   });
 });
