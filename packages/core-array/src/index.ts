@@ -1,5 +1,5 @@
 /**
- * `@ndimage/core-array`: the NumPy-like n-dimensional array under every @ndimage package.
+ * `@ndimage/core-array`: the NumPy-like n-dimensional array under every `@ndimage` package.
  *
  * No runtime dependencies, no `node:` imports: runs unchanged in Node and browsers.
  *

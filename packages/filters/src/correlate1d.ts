@@ -22,7 +22,7 @@ import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 
 /** The keys of {@link Correlate1dOptions} (the 1-D uniform and minimum/maximum filters take the same). */
-export const CORRELATE1D_KEYS: readonly string[] = optionKeys<Correlate1dOptions>({
+const CORRELATE1D_KEYS: readonly string[] = optionKeys<Correlate1dOptions>({
   mode: true,
   cval: true,
   output: true,
@@ -46,7 +46,7 @@ export interface Correlate1dOptions extends BoundaryOptions, OutputOptions {
 }
 
 /** The weights as a non-empty Float64Array of numbers. */
-export function checkWeights1d(weights: unknown, name = 'weights'): Float64Array {
+function checkWeights1d(weights: unknown, name = 'weights'): Float64Array {
   let values: Float64Array;
   if (Array.isArray(weights)) {
     if (!weights.every((w) => typeof w === 'number')) throw invalidArgument(name, 'an array of numbers', weights);

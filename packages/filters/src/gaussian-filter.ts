@@ -85,7 +85,7 @@ export interface GaussianFilterOptions extends GaussianOptions, ThreadsOptions {
 }
 
 /** The correlation weights of a Gaussian (SciPy correlates with the reversed kernel). */
-export function gaussianWeights(sigma: number, order: number, truncate: number, radius?: number): Float64Array {
+function gaussianWeights(sigma: number, order: number, truncate: number, radius?: number): Float64Array {
   return gaussianKernel1d(sigma, order, gaussianRadius(sigma, truncate, radius)).reverse();
 }
 
@@ -214,7 +214,7 @@ export interface Pass {
  * result; with `'per-pass'` every result is stored in the output dtype (SciPy), with `'once'`
  * they stay float64 and one rounding cast ends the chain.
  */
-export function runPasses(
+function runPasses(
   input: NdArray,
   out: NdArray,
   passes: readonly Pass[],

@@ -77,7 +77,7 @@ function extremumKernel(size: number, minimum: boolean): LineKernel {
 }
 
 /** Runs one extremum pass along `axis` into `target`. */
-export function extremumInto(
+function extremumInto(
   input: NdArray,
   size: number,
   axis: number,

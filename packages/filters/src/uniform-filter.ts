@@ -50,7 +50,7 @@ function uniformKernel(size: number): LineKernel {
 }
 
 /** Runs one uniform pass along `axis` into `target`. */
-export function uniformInto(
+function uniformInto(
   input: NdArray,
   size: number,
   axis: number,

@@ -29,7 +29,7 @@ export interface Pixels {
 }
 
 /** Pillow's luma of an 8-bit RGB triple. */
-export const luma = (r: number, g: number, b: number): number => (19595 * r + 38470 * g + 7471 * b + 0x8000) >> 16;
+const luma = (r: number, g: number, b: number): number => (19595 * r + 38470 * g + 7471 * b + 0x8000) >> 16;
 
 /** out[k] = luma of pixel k of `d` (c channels per pixel, RGB first): one pass, no calls. */
 function lumaInto(d: Uint8Array, c: number, out: Uint8Array): void {

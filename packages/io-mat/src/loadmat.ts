@@ -100,12 +100,7 @@ export async function loadmat(
 }
 
 /** The variables in file order (names may repeat in hostile files; the last wins in loadmat). */
-export function read(
-  bytes: Uint8Array,
-  origin: string,
-  limits: Limits,
-  wanted?: ReadonlySet<string>,
-): [string, MatValue][] {
+function read(bytes: Uint8Array, origin: string, limits: Limits, wanted?: ReadonlySet<string>): [string, MatValue][] {
   if (bytes.length === 0) throw new NdImageError('ERR_FORMAT', `${origin}: the file is empty`, { byteOffset: 0 });
   if (isV4(bytes)) return readV4(bytes, origin, limits, wanted);
   return readV5(header(bytes, origin), limits, wanted);

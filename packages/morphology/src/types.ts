@@ -4,6 +4,7 @@
  */
 import type { DType, NdArray, NdArrayLike, NestedInput, TypedArray } from '@ndimage/core-array';
 
+/** An array argument: an `NdArray` or any ndarray-like object, a typed array, or nested arrays. */
 export type ArrayInput = NdArrayLike | NestedInput | TypedArray;
 
 /** Binary morphology options whose result is bool: no `output`, or a dtype (SciPy 1.10 keeps bool then). */
