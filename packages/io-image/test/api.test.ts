@@ -49,6 +49,26 @@ describe('sources', () => {
     await rejects(imread(new Uint8Array(0)), 'ERR_FORMAT', 'empty');
   });
 
+  it('a URL that is not file: is refused with a named error, not a raw TypeError', async () => {
+    for (const url of ['https://example.com/photo.png', 'http://localhost/x.png', 'data:image/png;base64,AAAA']) {
+      const e = await rejects(imread(new URL(url)), 'ERR_UNSUPPORTED', '`source`');
+      expect(e.argument).toBe('source');
+      expect(e.message).toContain(new URL(url).protocol);
+    }
+    await rejects(imread(new URL('file://remotehost/x.png')), 'ERR_UNSUPPORTED', 'not a local file');
+    // A file: URL of a file that is not there: ERR_IO naming the path.
+    const missing = pathToFileURL(join(dir, 'nope.png'));
+    const e = await rejects(imread(missing), 'ERR_IO', join(dir, 'nope.png'));
+    expect(e.path).toBe(join(dir, 'nope.png'));
+  });
+
+  it('an unknown option key is refused with a did-you-mean (`mod` for `mode`)', async () => {
+    const e = await rejects(imread(fixture('rgb.png'), { mod: 'L' } as never), 'ERR_INVALID_ARGUMENT');
+    expect(e.message).toContain("unknown key 'mod' (did you mean 'mode'?)");
+    expect(e.argument).toBe('options.mod');
+    await rejects(imsave({ format: 'png' }, array([[1]]), { scael: 'clip' } as never), 'ERR_INVALID_ARGUMENT', 'scale');
+  });
+
   it('limitInputPixels guards against decompression bombs, and can be raised', async () => {
     await rejects(imread(fixture('rgb.png'), { limitInputPixels: 100 }), 'ERR_LIMIT', 'pixel limit');
     expect((await imread(fixture('rgb.png'), { limitInputPixels: 53 * 37 })).shape).toEqual([53, 37, 3]);
@@ -132,7 +152,11 @@ describe('imsave', () => {
       'ERR_INVALID_ARGUMENT',
       'alpha',
     );
-    await rejects(imsave(join(dir, 'no-such-dir', 'x.png'), ramp), 'ERR_IO', 'no-such-dir');
+    // The message names the path asked for, not the hidden temporary file written first.
+    const missing = join(dir, 'no-such-dir', 'x.png');
+    const e = await rejects(imsave(missing, ramp), 'ERR_IO', missing);
+    expect(e.message).toBe(`cannot write ${missing}: the folder ${join(dir, 'no-such-dir')} does not exist`);
+    expect(e.path).toBe(missing);
   });
 
   it('writes atomically: a failed save leaves the existing file as it was, and no temporary file', async () => {
