@@ -10,6 +10,7 @@ import { NdArray, NdImageError, readNpy, writeNpy } from '@ndimage/core-array';
 import { writeFileAtomic } from '@ndimage/core-array/node';
 import { type ImageFormat, imread, imsave, type Scale } from '@ndimage/io-image';
 import { loadmat, savemat } from '@ndimage/io-mat';
+import { UsageError } from './usage.js';
 
 /** What a file holds, by extension. */
 export type Kind = 'image' | 'npy' | 'mat';
@@ -189,9 +190,7 @@ export function checkTarget(path: string, o: Pick<WriteOptions, 'force' | 'input
   const target = resolve(path);
   for (const input of o.inputs ?? []) {
     if (input !== '-' && existsSync(input) && existsSync(target) && realpathSync(input) === realpathSync(target))
-      throw new NdImageError('ERR_INVALID_ARGUMENT', `${path}: the output is the input file; choose another name`, {
-        path,
-      });
+      throw new UsageError(`${path}: the output is the input file; choose another name`);
   }
   if (existsSync(target) && o.force !== true)
     throw new NdImageError('ERR_IO', `${path}: exists (use --force to overwrite)`, { path });

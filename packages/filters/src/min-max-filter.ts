@@ -21,9 +21,10 @@ import {
   runFootprintFilter,
   sizeOrOptions,
 } from './footprint.js';
+import { windowSize } from './limits.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis, singleMode } from './modes.js';
-import { checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
+import { checkCval, checkOrigin, perAxis } from './options.js';
 import { refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { uniformAcrossRows } from './uniform-rows.js';
 
@@ -105,7 +106,7 @@ function filter1d(
   minimum: boolean,
 ): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options);
-  const s = positiveInteger(size, 'size');
+  const s = windowSize(size, 'size');
   const origin = checkOrigin(options?.origin, s);
   const out = resolveOutput(a, options?.output);
   return withStorage(out, (t) => extremumInto(a, s, axis, t, mode, cval, origin, minimum));

@@ -58,6 +58,3 @@ export const nonNegative = (v: unknown, name: string): number => checkFiniteNumb
 
 /** A non-negative integer (order, radius). */
 export const nonNegativeInteger = (v: unknown, name: string): number => checkInteger(v, name, { min: 0 });
-
-/** A positive integer (window sizes). */
-export const positiveInteger = (v: unknown, name: string): number => checkInteger(v, name, { min: 1 });
