@@ -6,10 +6,11 @@
 
 import { open } from 'node:fs/promises';
 import { type DType, NdArray, NdImageError } from '@ndimage/core-array';
-import { checkInteger, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
+import { checkInteger, checkOneOf, checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
-import { type Mode, type Pixels, toMode } from './pillow.js';
+import type { Mode } from './pillow.js';
+import { MODES, type Pixels, toMode } from './pillow.js';
 import { type ImageSource, resolveSource } from './source.js';
 
 const IMREAD_KEYS = optionKeys<ImreadOptions>({
@@ -101,25 +102,11 @@ export async function imreadWithInfo(
   options?: ImreadOptions,
 ): Promise<{ image: NdArray; info: ImageInfo }> {
   const o = checkOptions(options, IMREAD_KEYS);
-  const mode = o.mode;
-  if (mode !== undefined && !['L', 'RGB', 'RGBA', 'LA', '1', 'F'].includes(mode))
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`mode\` must be one of L, RGB, RGBA, LA, 1, F; got ${describeValue(mode)}`,
-      {
-        argument: 'mode',
-      },
-    );
+  const mode = o.mode === undefined ? undefined : checkOneOf(o.mode, 'mode', MODES);
   const page = o.page === undefined ? 0 : checkInteger(o.page, 'page', { min: 0 });
   const limit = o.limitInputPixels;
   if (limit !== undefined && limit !== false && !(Number.isInteger(limit) && limit > 0))
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`limitInputPixels\` must be a positive integer or false; got ${describeValue(limit)}`,
-      {
-        argument: 'limitInputPixels',
-      },
-    );
+    throw invalidArgument('limitInputPixels', 'a positive integer or false', limit);
   const maxBytes = o.maxBytes === undefined ? 2 ** 30 : checkInteger(o.maxBytes, 'maxBytes', { min: 1 });
   const { input, origin } = await resolveSource(source, maxBytes);
   const sharp = await loadSharp();
