@@ -5,12 +5,11 @@
  */
 
 import { open } from 'node:fs/promises';
-import { type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import { type DType, NdArray } from '@ndimage/core-array';
 import { checkInteger, checkOneOf, checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
-import type { Mode } from './pillow.js';
-import { MODES, type Pixels, toMode } from './pillow.js';
+import { MODES, type Mode, type Pixels, toMode } from './pillow.js';
 import { type ImageSource, resolveSource } from './source.js';
 
 const IMREAD_KEYS = optionKeys<ImreadOptions>({
