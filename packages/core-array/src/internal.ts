@@ -27,6 +27,7 @@ export { didYouMean } from './validate/did-you-mean.js';
 export { checkOptions, optionKeys } from './validate/options.js';
 export { checkOutput, type OutputRules, resolveOutput } from './validate/output.js';
 export { requireAxes } from './validate/rank.js';
+export { checkOrigin, checkOrigins, normalizeSequence } from './validate/sequence.js';
 export {
   checkFiniteNumber,
   checkInteger,

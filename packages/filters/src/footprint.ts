@@ -16,8 +16,10 @@ import {
 } from '@ndimage/core-array';
 import {
   checkOptions,
+  checkOrigins,
   describeValue,
   invalidArgument,
+  normalizeSequence,
   optionKeys,
   readLine,
   requireAxes,
@@ -26,7 +28,6 @@ import { intFootprintExtremum } from './footprint-int.js';
 import { checkFootprintBudget, windowSize } from './limits.js';
 import { wasmMedian } from './median-wasm.js';
 import { type BoundaryMode, extendLine, type Mode, mapIndex } from './modes.js';
-import { checkOrigin, perAxis } from './options.js';
 import { lineStore, type OutputOptions, withStorage } from './output.js';
 import { hasNaN, histogramRange, rowRankHistogram, rowRankSorted, slidingSets } from './rank-kernels.js';
 
@@ -96,7 +97,7 @@ export function checkFootprint(ndim: number, size: unknown, footprint: unknown):
     return { shape: [...f.shape], mask, count, isBox: count === values.length };
   }
   if (size === undefined || size === null) throw invalidArgument('size', 'a window size (or a `footprint`)', size);
-  const shape = perAxis(size, ndim, 'size', windowSize);
+  const shape = normalizeSequence(size, ndim, 'size', windowSize);
   const total = shape.reduce((p, d) => p * d, 1);
   // A box runs as 1-D passes where the filter is separable; its element mask is only made for the
   // filters that need it (rank filters), and only within the budget.
@@ -274,9 +275,7 @@ export function runFootprintFilter(
   op: FootprintOp,
 ): NdArray {
   const nd = a.ndim;
-  const origins = perAxis(origin ?? 0, nd, 'origin', (v) => v).map((v, i) =>
-    checkOrigin(v, fp.shape[i] as number, nd > 1 ? `origin[${i}]` : 'origin'),
-  );
+  const origins = checkOrigins(origin, fp.shape);
   requireAxes(a);
   // A box given by `size` gets its element mask here, within the budget, before the padded copy.
   void fp.mask;

@@ -3,7 +3,7 @@
  * algorithm), the n-D path for other footprints.
  */
 import { asarray, castInto, type NdArray, type NdArrayLike } from '@ndimage/core-array';
-import { checkOptions } from '@ndimage/core-array/internal';
+import { checkOptions, checkOrigin, checkOrigins } from '@ndimage/core-array/internal';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
 import {
   extremumRows,
@@ -24,7 +24,7 @@ import {
 import { windowSize } from './limits.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis, singleMode } from './modes.js';
-import { checkCval, checkOrigin, perAxis } from './options.js';
+import { checkCval } from './options.js';
 import { refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { uniformAcrossRows } from './uniform-rows.js';
 
@@ -153,9 +153,7 @@ function filterNd(input: NdArrayLike, options: MinMaxFilterOptions | undefined, 
   if (fp.isBox) {
     // A box is separable: SciPy runs one 1-D pass per axis (sizes > 1), each stored in the output dtype.
     const modes = modesPerAxis(o.mode, a.ndim);
-    const origins = perAxis(o.origin ?? 0, a.ndim, 'origin', (v) => v).map((v, i) =>
-      checkOrigin(v, fp.shape[i] as number, a.ndim > 1 ? `origin[${i}]` : 'origin'),
-    );
+    const origins = checkOrigins(o.origin, fp.shape);
     return withStorage(out, (t) => {
       let cur: NdArray = a;
       for (let axis = 0; axis < a.ndim; axis++) {

@@ -8,6 +8,7 @@ import {
   checkOutput as checkCoreOutput,
   checkInteger,
   checkOptions,
+  checkOrigins,
   describeValue,
   optionKeys,
   requireAxes,
@@ -181,26 +182,6 @@ function borderOf(v: unknown): number {
     );
   }
   return v !== 0 ? 1 : 0;
-}
-
-/** Origins, one per axis, each within the structure: −(n//2) ≤ o ≤ (n−1)//2. */
-export function checkOrigins(origin: unknown, shape: readonly number[], name: string): number[] {
-  const nd = shape.length;
-  const list =
-    origin === undefined
-      ? new Array<number>(nd).fill(0)
-      : typeof origin === 'number'
-        ? new Array<number>(nd).fill(origin)
-        : origin;
-  if (!Array.isArray(list) || list.length !== nd) {
-    throw new NdImageError('ERR_SHAPE', `\`${name}\` must be a number or ${nd} numbers; got ${describeValue(origin)}`, {
-      argument: name,
-    });
-  }
-  return list.map((v, i) => {
-    const n = shape[i] as number;
-    return checkInteger(v, nd > 1 ? `${name}[${i}]` : name, { min: -(n >> 1), max: (n - 1) >> 1 });
-  });
 }
 
 function sameShape(x: NdArray, a: NdArray, name: string): void {

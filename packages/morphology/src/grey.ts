@@ -16,9 +16,16 @@ import {
   sub,
   zeros,
 } from '@ndimage/core-array';
-import { checkOptions, describeValue, nextIndex, optionKeys, resolveOutput } from '@ndimage/core-array/internal';
-import { boundaryMode, type Mode, mapIndex, maximumFilter, minimumFilter } from '@ndimage/filters';
-import { checkOrigins } from './binary.js';
+import {
+  checkOptions,
+  checkOrigins,
+  describeValue,
+  nextIndex,
+  optionKeys,
+  resolveOutput,
+} from '@ndimage/core-array/internal';
+import { type Mode, maximumFilter, minimumFilter } from '@ndimage/filters';
+import { boundaryMode, mapIndex } from '@ndimage/filters/internal';
 import { readStructure, type Structure } from './structure.js';
 import type { ArrayInput } from './types.js';
 

@@ -31,7 +31,8 @@ describe('issue 12: found by using the package as a new user would', () => {
   it('SciPy’s positional style is refused, not silently ignored', () => {
     // binary_opening(bin, structure, 2) in SciPy; here the 2 landed on the options (it returned 90 objects).
     expectNdImageError(
-      () => binaryOpening(coinsLike, ones([9, 5]) as never, 2 as never),
+      // biome-ignore lint/suspicious/noExplicitAny: SciPy's positional call, as a JavaScript user would write it
+      () => (binaryOpening as any)(coinsLike, ones([9, 5]), 2),
       'ERR_INVALID_ARGUMENT',
       /options/,
     );
@@ -112,7 +113,7 @@ describe('bad input', () => {
     expectNdImageError(() => binaryErosion(im, { structure: [1, 1] }), 'ERR_SHAPE', /structure/);
     expectNdImageError(() => binaryErosion(im, { structure: zeros([0, 3]) }), 'ERR_INVALID_ARGUMENT', /structure/);
     expectNdImageError(() => binaryErosion(im, { origin: [2, 0] }), 'ERR_INVALID_ARGUMENT', /origin\[0\]/);
-    expectNdImageError(() => binaryErosion(im, { origin: [0, 0, 0] }), 'ERR_SHAPE', /origin/);
+    expectNdImageError(() => binaryErosion(im, { origin: [0, 0, 0] }), 'ERR_INVALID_ARGUMENT', /origin/);
     expectNdImageError(() => binaryDilation(im, { mask: [1, 1] }), 'ERR_SHAPE', /mask/);
     expectNdImageError(() => binaryDilation(im, { output: zeros([3]) }), 'ERR_SHAPE', /output/);
     expectNdImageError(() => binaryFillHoles(array(1)), 'ERR_SHAPE', /input/);
