@@ -207,7 +207,9 @@ function matrix(out: Out, name: string, value: SaveValue, ctx: Ctx, depth: numbe
   else if (Array.isArray(value) && value.every((v) => typeof v === 'number' || Array.isArray(v)))
     value = asarray(value as unknown as number[]);
   // An array of another installed copy of core-array (or a scijs ndarray) is an array, not a struct.
-  else if (!(value instanceof NdArray) && isNdArrayLike(value)) value = asarray(value);
+  // (A MatSparse has data and a shape too: its kind says what it is.)
+  else if (!(value instanceof NdArray) && isNdArrayLike(value) && (value as { kind?: unknown }).kind === undefined)
+    value = asarray(value);
   if (value instanceof NdArray) {
     const cls = CLASS_ID_OF_DTYPE[value.dtype];
     const mi = MI_OF_DTYPE[value.dtype];

@@ -14,6 +14,7 @@ import {
   describeValue,
   normalizeAxis,
   optionKeys,
+  requireAxes,
 } from '@ndimage/core-array/internal';
 import { notFinite, positive } from './options.js';
 import { pairwiseTotal } from './pairwise.js';
@@ -86,8 +87,7 @@ export function denoiseTvChambolle(image: NdArrayLike, options?: DenoiseTvChambo
   const eps = o.eps === undefined ? 2e-4 : checkFiniteNumber(o.eps, 'eps', { min: 0 });
   const maxNumIter = o.maxNumIter === undefined ? 200 : checkInteger(o.maxNumIter, 'maxNumIter', { min: 1 });
   const a = asarray(image);
-  if (a.ndim === 0)
-    throw new NdImageError('ERR_SHAPE', '`image` must have at least one axis; got a 0-d array', { argument: 'image' });
+  requireAxes(a, 'image');
   const float = asFloat(a);
   checkFinite(float);
   const dtype = float.dtype as 'float32' | 'float64';
