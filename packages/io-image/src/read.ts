@@ -73,7 +73,8 @@ const grey16ToL = (v: number): number => Math.min(v, 255);
  *
  * @throws NdImageError `ERR_IO` for a missing or unreadable path, `ERR_FORMAT` for bytes that are
  *   not a readable image (truncated, corrupt, unsupported), `ERR_LIMIT` for more pixels than
- *   `limitInputPixels`; the path is named in the message.
+ *   `limitInputPixels`; the path is named in the message. `ERR_UNSUPPORTED` for a URL that is not
+ *   `file:` (fetch it, then pass the bytes).
  * @example
  * ```ts
  * const im = await imread('photo.jpg', { mode: 'L' }); // np.array(Image.open('photo.jpg').convert('L'))

@@ -9,7 +9,7 @@ import { NdImageError } from '@ndimage/core-array';
 import { invalidArgument } from '@ndimage/core-array/internal';
 import type { Origin } from './errors.js';
 
-/** Accepted sources. */
+/** Accepted sources: a path, a `file:` URL, bytes, or a readable stream. */
 export type ImageSource = string | URL | Uint8Array | ArrayBuffer | Readable;
 
 /** A source made ready for sharp. */
