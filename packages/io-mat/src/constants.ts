@@ -108,6 +108,12 @@ export const HEADER = {
 
 /** Bytes of a long tag; a small data element takes the same 8 bytes with up to 4 bytes of data. */
 export const TAG_BYTES = 8;
+
+/**
+ * The small data element: one 32-bit word `(nbytes << 16) | type` (so its upper 16 bits are not
+ * zero, which tells it from a long tag), then up to 4 bytes of data in the same 8 bytes.
+ */
+export const SMALL = { MAX_BYTES: 4, SHIFT: 16, TYPE_MASK: 0xffff, DATA_AT: 4 } as const;
 /** Every uncompressed data element ends on a multiple of this. */
 export const ALIGN = 8;
 

@@ -8,7 +8,7 @@ import { asarray, isNdArrayLike, NdArray, NdImageError } from '@ndimage/core-arr
 import { checkOneOf, checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { writeFileAtomic } from '@ndimage/core-array/node';
 import { CLASS_ID_OF_DTYPE } from './classes.js';
-import { ARRAY_FLAGS, arrayFlagsWord, FLAG, HEADER, MI, MI_OF_DTYPE, MX, TAG_BYTES } from './constants.js';
+import { ARRAY_FLAGS, arrayFlagsWord, FLAG, HEADER, MI, MI_OF_DTYPE, MX, SMALL, TAG_BYTES } from './constants.js';
 import { v4Matrix } from './save-v4.js';
 import type { MatCell, MatComplex, MatSparse, MatStructArray, MatValue } from './values.js';
 
@@ -63,11 +63,11 @@ class Out {
   }
   /** A data element: small form for 1–4 bytes, else tag + data + padding. */
   element(type: number, data: Uint8Array): void {
-    if (data.length <= 4 && data.length > 0) {
+    if (data.length <= SMALL.MAX_BYTES && data.length > 0) {
       const b = new Uint8Array(TAG_BYTES);
       const v = new DataView(b.buffer);
-      v.setUint32(0, (data.length << 16) | type, true);
-      b.set(data, 4);
+      v.setUint32(0, (data.length << SMALL.SHIFT) | type, true);
+      b.set(data, SMALL.DATA_AT);
       this.raw(b);
       return;
     }

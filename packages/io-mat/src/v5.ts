@@ -10,7 +10,7 @@ import { type DType, NdArray } from '@ndimage/core-array';
 import { allocate } from '@ndimage/core-array/internal';
 import { Bytes } from './bytes.js';
 import { CLASS_NAME_OF_ID, columnMajor, DTYPE_OF_CLASS_ID } from './classes.js';
-import { ALIGN, ARRAY_FLAGS, FLAG, HEADER, MI, MI_NUMERIC, MX, TAG_BYTES } from './constants.js';
+import { ALIGN, ARRAY_FLAGS, FLAG, HEADER, MI, MI_NUMERIC, MX, SMALL, TAG_BYTES } from './constants.js';
 import { fieldName, variableName } from './names.js';
 import { sparseOf } from './plain.js';
 import type { MatCell, MatSparse, MatStruct, MatStructArray, MatValue } from './values.js';
@@ -47,12 +47,13 @@ interface Tag {
 
 function tag(b: Bytes, at: number): Tag {
   const w = b.u32(at);
-  if (w >>> 16 !== 0) {
+  if (w >>> SMALL.SHIFT !== 0) {
     // Small data element: (bytes << 16) | type, then up to 4 bytes of data in the same 8.
-    const nbytes = w >>> 16;
-    if (nbytes > 4) b.fail(at, `a small data element claims ${nbytes} bytes (at most 4)`);
+    const nbytes = w >>> SMALL.SHIFT;
+    if (nbytes > SMALL.MAX_BYTES)
+      b.fail(at, `a small data element claims ${nbytes} bytes (at most ${SMALL.MAX_BYTES})`);
     b.need(at, TAG_BYTES, 'a small data element');
-    return { type: w & 0xffff, nbytes, data: at + 4, next: at + TAG_BYTES };
+    return { type: w & SMALL.TYPE_MASK, nbytes, data: at + SMALL.DATA_AT, next: at + TAG_BYTES };
   }
   const nbytes = b.u32(at + 4);
   const data = at + TAG_BYTES;
