@@ -115,10 +115,10 @@ export async function readSource(path: string, o: ReadOptions = {}): Promise<{ a
     return { kind, array: pickVariable(path, await loadmat(source), o.variable) };
   } catch (e) {
     // Name the file in every message (the readers name paths, not stdin or .npy bytes).
-    if (e instanceof NdImageError && !e.message.includes(path))
+    if (NdImageError.isInstance(e) && !e.message.includes(path))
       throw new NdImageError(e.code, `${path === '-' ? 'stdin' : path}: ${e.message}`, { path, cause: e });
     // fs errors (EACCES, EISDIR, …) are I/O errors on this file.
-    if (!(e instanceof NdImageError) && e instanceof Error && 'code' in e && typeof e.code === 'string')
+    if (!NdImageError.isInstance(e) && e instanceof Error && 'code' in e && typeof e.code === 'string')
       throw new NdImageError('ERR_IO', `${path}: cannot read (${e.code})`, { path, cause: e });
     throw e;
   }

@@ -9,7 +9,7 @@
 
 export { type CorrelateOptions, convolve, correlate } from './correlate.js';
 export { type Correlate1dOptions, convolve1d, correlate1d, type Weights1d } from './correlate1d.js';
-export { type FootprintOptions, select } from './footprint.js';
+export type { FootprintOptions } from './footprint.js';
 export {
   type GaussianFilter1dOptions,
   type GaussianFilterOptions,

@@ -123,7 +123,7 @@ export function readStructure(value: ArrayInput, ndim: number | undefined, name:
   try {
     a = asarray(value as never);
   } catch (e) {
-    if (e instanceof NdImageError) {
+    if (NdImageError.isInstance(e)) {
       throw new NdImageError('ERR_INVALID_ARGUMENT', `\`${name}\` must be an array; ${e.message}`, { argument: name });
     }
     throw e;
