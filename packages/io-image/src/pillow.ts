@@ -14,6 +14,9 @@
 /** The mode names of Pillow that `imread` can return. */
 export type Mode = 'L' | 'RGB' | 'RGBA' | 'LA' | '1' | 'F';
 
+/** Every {@link Mode}, for checking an option. */
+export const MODES: readonly Mode[] = ['L', 'RGB', 'RGBA', 'LA', '1', 'F'];
+
 /** Pixels as decoded: interleaved channels (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA), 8 or 16 bits. */
 export interface Pixels {
   data: Uint8Array | Uint16Array;
