@@ -10,8 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { builtFile } from '@ndimage/core-array/internal';
 import { workerExecArgv } from '@ndimage/core-array/parallel';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { commandNamed, type Report } from './commands/index.js';
 import { kindOf } from './files.js';
-import { JOBS, type Report } from './jobs.js';
 import type { Common } from './options.js';
 import type { Progress } from './progress.js';
 import { exitCodeOf, UsageError } from './usage.js';
@@ -93,6 +93,12 @@ export interface RunOptions {
   /** Threads, this one included @defaultValue os.availableParallelism() */
   jobs?: number;
   progress: Progress;
+  /**
+   * Most files this thread does itself (then it only waits for the workers, which start whatever
+   * the first file's time). For tests, which need the workers to take files whatever the
+   * machine's speed. @defaultValue no limit
+   */
+  hereAtMost?: number;
 }
 
 /**
@@ -118,14 +124,21 @@ export async function runTasks(tasks: readonly Task[], o: RunOptions): Promise<T
   const lanes: Promise<void>[] = [];
   const here = async (): Promise<void> => {
     let decided = threads <= 1;
-    for (let i = Atomics.add(counter, 0, 1); i < tasks.length; i = Atomics.add(counter, 0, 1)) {
+    let done = 0;
+    const limit = o.hereAtMost ?? Number.POSITIVE_INFINITY;
+    for (
+      let i = Atomics.add(counter, 0, 1);
+      i < tasks.length;
+      i = done < limit ? Atomics.add(counter, 0, 1) : tasks.length
+    ) {
+      done++;
       const t0 = performance.now();
       finish(i, await runTask(tasks[i] as Task));
       if (!decided) {
         // Workers only when the rest of the batch, at the first file's pace, outweighs starting them.
         decided = true;
         const left = tasks.length - Atomics.load(counter, 0);
-        if (left * (performance.now() - t0) > WORKERS_PAY_MS)
+        if (left * (performance.now() - t0) > WORKERS_PAY_MS || o.hereAtMost !== undefined)
           for (let k = 1; k < threads; k++) lanes.push(workerLane(tasks, counter, finish));
       }
       // Let the workers' results (and progress) through between files.
@@ -173,9 +186,7 @@ function workerLane(
 /** Runs one task's job; its error becomes a result (message, exit code, stack). Here and in the workers. */
 export async function runTask(t: Task): Promise<TaskResult> {
   try {
-    const job = JOBS[t.command];
-    if (job === undefined) throw new Error(`no job '${t.command}'`);
-    return { ok: true, report: await job(t.input, t.output, t.options, {}) };
+    return { ok: true, report: await commandNamed(t.command).job(t.input, t.output, t.options, {}) };
   } catch (e) {
     return {
       ok: false,

@@ -17,6 +17,7 @@ import {
 import { describeValue, invalidArgument, NdImageError } from './errors.js';
 import { NdArray } from './ndarray.js';
 import { shapeSize } from './shape.js';
+import { checkOptions, optionKeys } from './validate/options.js';
 import { checkShape, MAX_NDIM } from './validate.js';
 
 /**
@@ -53,6 +54,8 @@ export interface ArrayOptions<D extends DType = DType> {
   shape?: readonly number[];
 }
 
+const ARRAY_KEYS = optionKeys<ArrayOptions>({ dtype: true, shape: true });
+
 /**
  * True for values with the fields of an {@link NdArrayLike}.
  *
@@ -61,6 +64,7 @@ export interface ArrayOptions<D extends DType = DType> {
  * isNdArrayLike({ data: new Float64Array(4), shape: [2, 2] }); // true
  * isNdArrayLike([1, 2]);                                       // false
  * ```
+ * @see numpy.asarray (what it accepts)
  */
 export function isNdArrayLike(value: unknown): value is NdArrayLike {
   if (typeof value !== 'object' || value === null) return false;
@@ -138,8 +142,9 @@ function inferNestedDType(values: readonly Leaf[]): DType {
  */
 export function array<D extends DType = DType>(
   input: NestedInput | TypedArray | Uint8ClampedArray | NdArrayLike,
-  options: ArrayOptions<D> = {},
+  opts: ArrayOptions<D> = {},
 ): NdArray<D> {
+  const options = checkOptions(opts, ARRAY_KEYS);
   const base = toNdArray(input, options.dtype);
   const dtype = (options.dtype === undefined ? base.dtype : checkDType(options.dtype)) as D;
   const out = new NdArray(allocate(dtype, base.size), base.shape, { dtype });
@@ -161,8 +166,9 @@ export function array<D extends DType = DType>(
  */
 export function asarray<D extends DType = DType>(
   input: NestedInput | TypedArray | Uint8ClampedArray | NdArrayLike,
-  options: ArrayOptions<D> = {},
+  opts: ArrayOptions<D> = {},
 ): NdArray<D> {
+  const options = checkOptions(opts, ARRAY_KEYS);
   const base = toNdArray(input, options.dtype);
   const dtype = options.dtype === undefined ? base.dtype : checkDType(options.dtype);
   const typed = dtype === base.dtype ? base : base.astype(dtype);

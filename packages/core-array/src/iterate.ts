@@ -11,7 +11,7 @@
 export type RunCallback = (offsets: readonly number[], length: number, strides: readonly number[]) => void;
 
 /** A shape with operands' strides after merging axes that can be walked as one. */
-export interface CoalescedLayout {
+interface CoalescedLayout {
   shape: number[];
   strides: number[][];
 }
@@ -20,7 +20,7 @@ export interface CoalescedLayout {
  * Drops axes of length 1 and merges neighbouring axes that every operand steps through
  * contiguously (stride[i] = stride[i+1] · shape[i+1]), so a C-contiguous array becomes one run.
  */
-export function coalesce(shape: readonly number[], strides: readonly (readonly number[])[]): CoalescedLayout {
+function coalesce(shape: readonly number[], strides: readonly (readonly number[])[]): CoalescedLayout {
   const outShape: number[] = [];
   const outStrides: number[][] = strides.map(() => []);
   for (let axis = 0; axis < shape.length; axis++) {
@@ -62,6 +62,7 @@ export function coalesce(shape: readonly number[], strides: readonly (readonly n
  * // [0, 0] 3 [1, 2]
  * // [3, 1] 3 [1, 2]
  * ```
+ * @see numpy.nditer (external_loop)
  */
 export function forEachRun(
   shape: readonly number[],
@@ -102,5 +103,24 @@ export function forEachRun(
       }
     }
     if (axis < 0) return;
+  }
+}
+
+/**
+ * Advances a C-order multi-index in place: the last axis fastest, wrapping to all zeros after
+ * the last element. For loops that need the index itself (window offsets, positions); loops over
+ * data should use {@link forEachRun}.
+ *
+ * @example
+ * ```ts
+ * const idx = [0, 2];
+ * nextIndex(idx, [2, 3]); // idx is now [1, 0]
+ * ```
+ */
+export function nextIndex(idx: number[], shape: readonly number[]): void {
+  for (let k = shape.length - 1; k >= 0; k--) {
+    idx[k] = (idx[k] as number) + 1;
+    if ((idx[k] as number) < (shape[k] as number)) return;
+    idx[k] = 0;
   }
 }

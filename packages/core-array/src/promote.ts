@@ -137,6 +137,7 @@ const beyondFloat32 = (v: number): boolean => Number.isFinite(v) && Math.abs(v) 
  * minScalarType(-1);  // 'int8'
  * minScalarType(0.5); // 'float32'
  * ```
+ * @see numpy.min_scalar_type
  */
 export function minScalarType(value: Scalar): NumericDType;
 export function minScalarType(value: ComplexScalar): ArithmeticDType;
@@ -239,6 +240,7 @@ function scalarKind(value: ComplexScalar): number {
  * floatResultType('uint8'); // 'float32'
  * floatResultType('int32'); // 'float64'
  * ```
+ * @see numpy.result_type with float64 for integers (what SciPy’s float results use)
  */
 export function floatResultType(dtype: NumericDType): 'float32' | 'float64' {
   switch (dtype) {

@@ -1,11 +1,20 @@
 /**
  * Multidimensional correlation and convolution with a weights array of the input's rank.
  */
-import { asarray, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
-import { checkOptions, describeValue, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
+import {
+  asarray,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  NdImageError,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
+import { checkOptions, checkOrigins, describeValue, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { type Footprint, runFootprintFilter } from './footprint.js';
 import { singleMode } from './modes.js';
-import { type BoundaryOptions, checkCval, checkOrigin } from './options.js';
+import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput } from './output.js';
 
 const CORRELATE_KEYS = optionKeys<CorrelateOptions>({ mode: true, cval: true, output: true, origin: true });
@@ -61,6 +70,21 @@ function prepare(input: NdArrayLike, weights: NdArrayLike | readonly unknown[], 
  * ```
  * @see scipy.ndimage.correlate
  */
+export function correlate<I extends NdArrayLike>(
+  input: I,
+  weights: NdArrayLike | readonly unknown[],
+  options?: CorrelateOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function correlate<D extends DType>(
+  input: NdArrayLike,
+  weights: NdArrayLike | readonly unknown[],
+  options: CorrelateOptions & OutputAs<D>,
+): NdArray<D>;
+export function correlate(
+  input: NdArrayLike,
+  weights: NdArrayLike | readonly unknown[],
+  options?: CorrelateOptions,
+): NdArray;
 export function correlate(
   input: NdArrayLike,
   weights: NdArrayLike | readonly unknown[],
@@ -84,6 +108,21 @@ export function correlate(
  * ```
  * @see scipy.ndimage.convolve
  */
+export function convolve<I extends NdArrayLike>(
+  input: I,
+  weights: NdArrayLike | readonly unknown[],
+  options?: CorrelateOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function convolve<D extends DType>(
+  input: NdArrayLike,
+  weights: NdArrayLike | readonly unknown[],
+  options: CorrelateOptions & OutputAs<D>,
+): NdArray<D>;
+export function convolve(
+  input: NdArrayLike,
+  weights: NdArrayLike | readonly unknown[],
+  options?: CorrelateOptions,
+): NdArray;
 export function convolve(
   input: NdArrayLike,
   weights: NdArrayLike | readonly unknown[],
@@ -91,10 +130,7 @@ export function convolve(
 ): NdArray {
   const { a, w, o } = prepare(input, weights, options);
   const flipped = w.slice(...w.shape.map(() => [null, null, -1] as const));
-  const origins = (Array.isArray(o.origin) ? o.origin : new Array(a.ndim).fill(o.origin ?? 0)) as number[];
-  if (origins.length !== a.ndim)
-    throw invalidArgument('origin', `one value or a list of ${a.ndim} (one per axis)`, o.origin);
-  const checked = origins.map((or, i) => checkOrigin(or, w.shape[i] as number, a.ndim > 1 ? `origin[${i}]` : 'origin'));
+  const checked = checkOrigins(o.origin, w.shape);
   const shifted = checked.map((or, i) => -or - ((w.shape[i] as number) % 2 === 0 ? 1 : 0));
   const { fp, values } = weightsWindow(flipped);
   const out = resolveOutput(a, o.output);

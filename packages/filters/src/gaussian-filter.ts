@@ -1,12 +1,29 @@
 /**
  * Gaussian smoothing and Gaussian derivatives, along one axis or all of them.
  */
-import { asarray, castInto, type NdArray, type NdArrayLike, type ThreadsOptions } from '@ndimage/core-array';
-import { checkOptions, invalidArgument, normalizeAxes, optionKeys, threadCount } from '@ndimage/core-array/internal';
+import {
+  asarray,
+  castInto,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  type NoOutput,
+  type OutputAs,
+  type ThreadsOptions,
+} from '@ndimage/core-array';
+import {
+  checkOptions,
+  invalidArgument,
+  normalizeAxes,
+  normalizeSequence,
+  optionKeys,
+  threadCount,
+} from '@ndimage/core-array/internal';
 import { correlate1dInto, prepare1d } from './correlate1d.js';
 import { gaussianKernel1d, gaussianRadius } from './gaussian-kernel.js';
 import { modesPerAxis } from './modes.js';
-import { type BoundaryOptions, checkCval, nonNegative, nonNegativeInteger, perAxis } from './options.js';
+import { type BoundaryOptions, checkCval, nonNegative, nonNegativeInteger } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { bandable, parallelPasses, threadsPay } from './parallel.js';
 
@@ -68,7 +85,7 @@ export interface GaussianFilterOptions extends GaussianOptions, ThreadsOptions {
 }
 
 /** The correlation weights of a Gaussian (SciPy correlates with the reversed kernel). */
-export function gaussianWeights(sigma: number, order: number, truncate: number, radius?: number): Float64Array {
+function gaussianWeights(sigma: number, order: number, truncate: number, radius?: number): Float64Array {
   return gaussianKernel1d(sigma, order, gaussianRadius(sigma, truncate, radius)).reverse();
 }
 
@@ -88,6 +105,17 @@ export function gaussianWeights(sigma: number, order: number, truncate: number, 
  * ```
  * @see scipy.ndimage.gaussian_filter1d
  */
+export function gaussianFilter1d<I extends NdArrayLike>(
+  input: I,
+  sigma: number,
+  options?: GaussianFilter1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function gaussianFilter1d<D extends DType>(
+  input: NdArrayLike,
+  sigma: number,
+  options: GaussianFilter1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function gaussianFilter1d(input: NdArrayLike, sigma: number, options?: GaussianFilter1dOptions): NdArray;
 export function gaussianFilter1d(input: NdArrayLike, sigma: number, options?: GaussianFilter1dOptions): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options, GAUSSIAN1D_KEYS);
   const s = nonNegative(sigma, 'sigma');
@@ -122,6 +150,21 @@ export function gaussianFilter1d(input: NdArrayLike, sigma: number, options?: Ga
  * ```
  * @see scipy.ndimage.gaussian_filter
  */
+export function gaussianFilter<I extends NdArrayLike>(
+  input: I,
+  sigma: number | readonly number[],
+  options?: GaussianFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function gaussianFilter<D extends DType>(
+  input: NdArrayLike,
+  sigma: number | readonly number[],
+  options: GaussianFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function gaussianFilter(
+  input: NdArrayLike,
+  sigma: number | readonly number[],
+  options?: GaussianFilterOptions,
+): NdArray;
 export function gaussianFilter(
   input: NdArrayLike,
   sigma: number | readonly number[],
@@ -132,10 +175,10 @@ export function gaussianFilter(
   refuseStorageDType(a.dtype, 'input');
   const axes = o.axes === undefined ? normalizeAxes(undefined, a.ndim) : listedAxes(o.axes, a.ndim);
   const n = axes.length;
-  const sigmas = perAxis(sigma, n, 'sigma', nonNegative);
-  const orders = perAxis(o.order ?? 0, n, 'order', nonNegativeInteger);
+  const sigmas = normalizeSequence(sigma, n, 'sigma', nonNegative);
+  const orders = normalizeSequence(o.order ?? 0, n, 'order', nonNegativeInteger);
   const modes = modesPerAxis(o.mode, n);
-  const radii = o.radius === undefined ? undefined : perAxis(o.radius, n, 'radius', nonNegativeInteger);
+  const radii = o.radius === undefined ? undefined : normalizeSequence(o.radius, n, 'radius', nonNegativeInteger);
   const truncate = nonNegative(o.truncate ?? 4, 'truncate');
   const cval = checkCval(o.cval);
   const rounding = o.rounding ?? 'per-pass';
@@ -171,7 +214,7 @@ export interface Pass {
  * result; with `'per-pass'` every result is stored in the output dtype (SciPy), with `'once'`
  * they stay float64 and one rounding cast ends the chain.
  */
-export function runPasses(
+function runPasses(
   input: NdArray,
   out: NdArray,
   passes: readonly Pass[],

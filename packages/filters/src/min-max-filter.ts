@@ -2,8 +2,17 @@
  * Minimum and maximum filters: separable 1-D passes for boxes (SciPy's sliding-extremum
  * algorithm), the n-D path for other footprints.
  */
-import { asarray, castInto, type NdArray, type NdArrayLike } from '@ndimage/core-array';
-import { checkOptions } from '@ndimage/core-array/internal';
+import {
+  asarray,
+  castInto,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
+import { checkOptions, checkOrigin, checkOrigins } from '@ndimage/core-array/internal';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
 import {
   extremumRows,
@@ -21,9 +30,10 @@ import {
   runFootprintFilter,
   sizeOrOptions,
 } from './footprint.js';
+import { windowSize } from './limits.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis, singleMode } from './modes.js';
-import { checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
+import { checkCval } from './options.js';
 import { refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { uniformAcrossRows } from './uniform-rows.js';
 
@@ -67,7 +77,7 @@ function extremumKernel(size: number, minimum: boolean): LineKernel {
 }
 
 /** Runs one extremum pass along `axis` into `target`. */
-export function extremumInto(
+function extremumInto(
   input: NdArray,
   size: number,
   axis: number,
@@ -105,7 +115,7 @@ function filter1d(
   minimum: boolean,
 ): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options);
-  const s = positiveInteger(size, 'size');
+  const s = windowSize(size, 'size');
   const origin = checkOrigin(options?.origin, s);
   const out = resolveOutput(a, options?.output);
   return withStorage(out, (t) => extremumInto(a, s, axis, t, mode, cval, origin, minimum));
@@ -121,6 +131,17 @@ function filter1d(
  * ```
  * @see scipy.ndimage.minimum_filter1d
  */
+export function minimumFilter1d<I extends NdArrayLike>(
+  input: I,
+  size: number,
+  options?: MinMaxFilter1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function minimumFilter1d<D extends DType>(
+  input: NdArrayLike,
+  size: number,
+  options: MinMaxFilter1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function minimumFilter1d(input: NdArrayLike, size: number, options?: MinMaxFilter1dOptions): NdArray;
 export function minimumFilter1d(input: NdArrayLike, size: number, options?: MinMaxFilter1dOptions): NdArray {
   return filter1d(input, size, options, true);
 }
@@ -135,6 +156,17 @@ export function minimumFilter1d(input: NdArrayLike, size: number, options?: MinM
  * ```
  * @see scipy.ndimage.maximum_filter1d
  */
+export function maximumFilter1d<I extends NdArrayLike>(
+  input: I,
+  size: number,
+  options?: MinMaxFilter1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function maximumFilter1d<D extends DType>(
+  input: NdArrayLike,
+  size: number,
+  options: MinMaxFilter1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function maximumFilter1d(input: NdArrayLike, size: number, options?: MinMaxFilter1dOptions): NdArray;
 export function maximumFilter1d(input: NdArrayLike, size: number, options?: MinMaxFilter1dOptions): NdArray {
   return filter1d(input, size, options, false);
 }
@@ -152,9 +184,7 @@ function filterNd(input: NdArrayLike, options: MinMaxFilterOptions | undefined, 
   if (fp.isBox) {
     // A box is separable: SciPy runs one 1-D pass per axis (sizes > 1), each stored in the output dtype.
     const modes = modesPerAxis(o.mode, a.ndim);
-    const origins = perAxis(o.origin ?? 0, a.ndim, 'origin', (v) => v).map((v, i) =>
-      checkOrigin(v, fp.shape[i] as number, a.ndim > 1 ? `origin[${i}]` : 'origin'),
-    );
+    const origins = checkOrigins(o.origin, fp.shape);
     return withStorage(out, (t) => {
       let cur: NdArray = a;
       for (let axis = 0; axis < a.ndim; axis++) {
@@ -184,6 +214,25 @@ function filterNd(input: NdArrayLike, options: MinMaxFilterOptions | undefined, 
  * ```
  * @see scipy.ndimage.minimum_filter
  */
+export function minimumFilter<I extends NdArrayLike>(
+  input: I,
+  size: number | readonly number[] | (MinMaxFilterOptions & NoOutput),
+  options?: MinMaxFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function minimumFilter<D extends DType>(
+  input: NdArrayLike,
+  size: number | readonly number[],
+  options: MinMaxFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function minimumFilter<D extends DType>(
+  input: NdArrayLike,
+  options: MinMaxFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function minimumFilter(
+  input: NdArrayLike,
+  size: number | readonly number[] | MinMaxFilterOptions,
+  options?: MinMaxFilterOptions,
+): NdArray;
 export function minimumFilter(
   input: NdArrayLike,
   size: number | readonly number[] | MinMaxFilterOptions,
@@ -202,6 +251,25 @@ export function minimumFilter(
  * ```
  * @see scipy.ndimage.maximum_filter
  */
+export function maximumFilter<I extends NdArrayLike>(
+  input: I,
+  size: number | readonly number[] | (MinMaxFilterOptions & NoOutput),
+  options?: MinMaxFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function maximumFilter<D extends DType>(
+  input: NdArrayLike,
+  size: number | readonly number[],
+  options: MinMaxFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function maximumFilter<D extends DType>(
+  input: NdArrayLike,
+  options: MinMaxFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function maximumFilter(
+  input: NdArrayLike,
+  size: number | readonly number[] | MinMaxFilterOptions,
+  options?: MinMaxFilterOptions,
+): NdArray;
 export function maximumFilter(
   input: NdArrayLike,
   size: number | readonly number[] | MinMaxFilterOptions,

@@ -1,12 +1,22 @@
 /**
  * Moving averages: the mean of `size` samples, along one axis or all of them.
  */
-import { asarray, castInto, type NdArray, type NdArrayLike } from '@ndimage/core-array';
-import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
+import {
+  asarray,
+  castInto,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
+import { checkOptions, checkOrigin, checkOrigins, normalizeSequence, optionKeys } from '@ndimage/core-array/internal';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
+import { windowSize } from './limits.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis } from './modes.js';
-import { type BoundaryOptions, checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
+import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { uniform2d } from './uniform-2d.js';
 import { uniformAcrossRows, uniformRows } from './uniform-rows.js';
@@ -40,7 +50,7 @@ function uniformKernel(size: number): LineKernel {
 }
 
 /** Runs one uniform pass along `axis` into `target`. */
-export function uniformInto(
+function uniformInto(
   input: NdArray,
   size: number,
   axis: number,
@@ -69,9 +79,20 @@ export function uniformInto(
  * ```
  * @see scipy.ndimage.uniform_filter1d
  */
+export function uniformFilter1d<I extends NdArrayLike>(
+  input: I,
+  size: number,
+  options?: UniformFilter1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function uniformFilter1d<D extends DType>(
+  input: NdArrayLike,
+  size: number,
+  options: UniformFilter1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function uniformFilter1d(input: NdArrayLike, size: number, options?: UniformFilter1dOptions): NdArray;
 export function uniformFilter1d(input: NdArrayLike, size: number, options?: UniformFilter1dOptions): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options);
-  const s = positiveInteger(size, 'size');
+  const s = windowSize(size, 'size');
   const origin = checkOrigin(options?.origin, s);
   const out = resolveOutput(a, options?.output);
   return withStorage(out, (t) => uniformInto(a, s, axis, t, mode, cval, origin));
@@ -89,6 +110,21 @@ export function uniformFilter1d(input: NdArrayLike, size: number, options?: Unif
  * ```
  * @see scipy.ndimage.uniform_filter
  */
+export function uniformFilter<I extends NdArrayLike>(
+  input: I,
+  size?: number | readonly number[],
+  options?: UniformFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function uniformFilter<D extends DType>(
+  input: NdArrayLike,
+  size: number | readonly number[] | undefined,
+  options: UniformFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function uniformFilter(
+  input: NdArrayLike,
+  size?: number | readonly number[],
+  options?: UniformFilterOptions,
+): NdArray;
 export function uniformFilter(
   input: NdArrayLike,
   size: number | readonly number[] = 3,
@@ -97,11 +133,8 @@ export function uniformFilter(
   const o = checkOptions(options, UNIFORM_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
-  const sizes = perAxis(size, a.ndim, 'size', positiveInteger);
-  const origins = perAxis(o.origin ?? 0, a.ndim, 'origin', (v) => v);
-  const checkedOrigins = origins.map((v, i) =>
-    checkOrigin(v, sizes[i] as number, a.ndim > 1 ? `origin[${i}]` : 'origin'),
-  );
+  const sizes = normalizeSequence(size, a.ndim, 'size', windowSize);
+  const checkedOrigins = checkOrigins(o.origin, sizes);
   const modes = modesPerAxis(o.mode, a.ndim);
   const cval = checkCval(o.cval);
   const out = resolveOutput(a, o.output);

@@ -9,16 +9,27 @@ import {
   asarray,
   castInto,
   type DType,
+  type DTypeOf,
+  isBigIntDType,
   NdArray,
   NdImageError,
+  type NoOutput,
   type NumericTypedArray,
+  type OutputAs,
   sub,
   zeros,
 } from '@ndimage/core-array';
-import { checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
-import { boundaryMode, type Mode, mapIndex, maximumFilter, minimumFilter } from '@ndimage/filters';
-import { checkOrigins } from './binary.js';
-import { increment, readStructure, type Structure } from './structure.js';
+import {
+  checkOptions,
+  checkOrigins,
+  describeValue,
+  nextIndex,
+  optionKeys,
+  resolveOutput,
+} from '@ndimage/core-array/internal';
+import { type Mode, maximumFilter, minimumFilter } from '@ndimage/filters';
+import { boundaryMode, mapIndex } from '@ndimage/filters/internal';
+import { readStructure, type Structure } from './structure.js';
 import type { ArrayInput } from './types.js';
 
 /** Options of the grey morphology functions. */
@@ -114,6 +125,14 @@ function readValues(value: ArrayInput, nd: number): NumericStructure {
  */
 function greyMinMax(input: ArrayInput, o: GreyOptions, minimum: boolean): NdArray {
   const a = asarray(input);
+  if (isBigIntDType(a.dtype)) {
+    // The flat path refuses these in filters; the non-flat one would fail deep inside (a BigInt store).
+    throw new NdImageError(
+      'ERR_DTYPE',
+      `\`input\` has dtype ${a.dtype}, which grey morphology does not handle; convert with astype('float64')`,
+      { argument: 'input' },
+    );
+  }
   const nd = a.ndim;
   const fp =
     o.footprint === undefined || o.footprint === null ? undefined : readStructure(o.footprint, nd, 'footprint');
@@ -152,7 +171,7 @@ function nonFlat(
 ): NdArray {
   const nd = a.ndim;
   const mode = boundaryMode(o.mode ?? 'reflect');
-  const out = outputFor(a, o.output);
+  const out = resolveOutput(o.output, a.shape, { dtype: a.dtype });
   if (a.size === 0) return out;
   const shape = st.shape;
   // Window elements: offsets per axis (element − centre − origin) and values.
@@ -164,7 +183,7 @@ function nonFlat(
       offs.push(idx.map((k, i) => k - ((shape[i] as number) >> 1) - (origin[i] as number)));
       vals.push(st.values[e] as number);
     }
-    increment(idx, shape);
+    nextIndex(idx, shape);
   }
   const store = dtypeStore(a.dtype);
   const fill = store(o.cval ?? 0);
@@ -204,7 +223,7 @@ function nonFlat(
       }
     }
     result[p] = best;
-    increment(pos, a.shape);
+    nextIndex(pos, a.shape);
   }
   castInto(new NdArray(result, [...a.shape]), out);
   return out;
@@ -229,20 +248,6 @@ function dtypeStore(dtype: DType): (v: number) => number {
   }
 }
 
-function outputFor(a: NdArray, output: DType | NdArray | undefined): NdArray {
-  if (output instanceof NdArray) {
-    if (output.ndim !== a.ndim || output.shape.some((n, i) => n !== a.shape[i])) {
-      throw new NdImageError(
-        'ERR_SHAPE',
-        `\`output\` has shape ${describeValue([...output.shape])}; the input has shape ${describeValue([...a.shape])}`,
-        { argument: 'output' },
-      );
-    }
-    return output;
-  }
-  return zeros(a.shape, { dtype: output ?? a.dtype });
-}
-
 /**
  * Grey erosion: the minimum over the window (`size` or `footprint`), or the minimum of x − s over
  * a `structure` s. `greyErosion(im, 3)` equals `minimumFilter(im, 3)`.
@@ -255,6 +260,22 @@ function outputFor(a: NdArray, output: DType | NdArray | undefined): NdArray {
  * ```
  * @see scipy.ndimage.grey_erosion
  */
+export function greyErosion<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function greyErosion<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function greyErosion<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function greyErosion(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function greyErosion(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -275,6 +296,22 @@ export function greyErosion(
  * ```
  * @see scipy.ndimage.grey_dilation
  */
+export function greyDilation<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function greyDilation<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function greyDilation<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function greyDilation(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function greyDilation(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -298,6 +335,22 @@ function inner(o: GreyOptions): GreyOptions {
  * ```
  * @see scipy.ndimage.grey_opening
  */
+export function greyOpening<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function greyOpening<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function greyOpening<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function greyOpening(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function greyOpening(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -317,6 +370,22 @@ export function greyOpening(
  * ```
  * @see scipy.ndimage.grey_closing
  */
+export function greyClosing<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function greyClosing<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function greyClosing<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function greyClosing(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function greyClosing(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -333,7 +402,7 @@ function difference(a: NdArray, b: NdArray, output: DType | NdArray | undefined)
   const r = sub(d, e);
   const typed = r.dtype === d.dtype ? r : r.astype(d.dtype);
   if (output === undefined) return typed;
-  const out = outputFor(a, output);
+  const out = resolveOutput(output, a.shape, { dtype: a.dtype });
   castInto(typed, out);
   return out;
 }
@@ -348,6 +417,25 @@ function difference(a: NdArray, b: NdArray, output: DType | NdArray | undefined)
  * ```
  * @see scipy.ndimage.morphological_gradient
  */
+export function morphologicalGradient<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function morphologicalGradient<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function morphologicalGradient<D extends DType>(
+  input: ArrayInput,
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function morphologicalGradient(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function morphologicalGradient(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -367,6 +455,22 @@ export function morphologicalGradient(
  * ```
  * @see scipy.ndimage.white_tophat
  */
+export function whiteTophat<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function whiteTophat<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function whiteTophat<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function whiteTophat(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function whiteTophat(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -389,6 +493,22 @@ export function whiteTophat(
  * ```
  * @see scipy.ndimage.black_tophat
  */
+export function blackTophat<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function blackTophat<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function blackTophat<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function blackTophat(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function blackTophat(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -412,7 +532,7 @@ function xorBool(a: NdArray, b: NdArray, output: DType | NdArray | undefined): N
   for (let i = 0; i < d.length; i++)
     d[i] = ((xd[x.offset + i] as number) !== 0) !== ((yd[y.offset + i] as number) !== 0) ? 1 : 0;
   if (output === undefined) return r;
-  const out = outputFor(a, output);
+  const out = resolveOutput(output, a.shape, { dtype: a.dtype });
   castInto(r, out);
   return out;
 }

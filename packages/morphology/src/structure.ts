@@ -3,8 +3,8 @@
  * shapes, and the checks every morphology function applies to a `structure` or `footprint`.
  */
 
-import { asarray, type NdArray, NdImageError, type NumericTypedArray, zeros } from '@ndimage/core-array';
-import { checkInteger, describeValue } from '@ndimage/core-array/internal';
+import { asarray, cStrides, type NdArray, NdImageError, type NumericTypedArray, zeros } from '@ndimage/core-array';
+import { checkInteger, describeValue, nextIndex } from '@ndimage/core-array/internal';
 import type { ArrayInput } from './types.js';
 
 /** A checked structuring element: shape and C-order 0/1 mask. */
@@ -97,36 +97,16 @@ function dilateStructure(a: Structure, b: Structure): Structure {
           for (let k = 0; k < nd; k++) at += ((ia[k] as number) + (ib[k] as number)) * (strides[k] as number);
           out[at] = 1;
         }
-        increment(ib, b.shape);
+        nextIndex(ib, b.shape);
       }
     }
-    increment(ia, a.shape);
+    nextIndex(ia, a.shape);
   }
   return { shape, mask: out };
 }
 
-/** Advances a C-order multi-index. */
-export function increment(idx: number[], shape: readonly number[]): void {
-  for (let k = shape.length - 1; k >= 0; k--) {
-    idx[k] = (idx[k] as number) + 1;
-    if ((idx[k] as number) < (shape[k] as number)) return;
-    idx[k] = 0;
-  }
-}
-
-/** C-order strides (in elements) of a shape. */
-export function cStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let k = shape.length - 1; k >= 0; k--) {
-    s[k] = acc;
-    acc *= shape[k] as number;
-  }
-  return s;
-}
-
 /** A bool NdArray of a structure. */
-export function fromStructure(s: Structure): NdArray<'bool'> {
+function fromStructure(s: Structure): NdArray<'bool'> {
   const out = zeros(s.shape, { dtype: 'bool' });
   (out.data as Uint8Array).set(s.mask);
   return out;
@@ -143,7 +123,7 @@ export function readStructure(value: ArrayInput, ndim: number | undefined, name:
   try {
     a = asarray(value as never);
   } catch (e) {
-    if (e instanceof NdImageError) {
+    if (NdImageError.isInstance(e)) {
       throw new NdImageError('ERR_INVALID_ARGUMENT', `\`${name}\` must be an array; ${e.message}`, { argument: name });
     }
     throw e;
@@ -179,6 +159,7 @@ export function readStructure(value: ArrayInput, ndim: number | undefined, name:
  * ```ts
  * box([2, 3]).toArray(); // [[1, 1, 1], [1, 1, 1]]
  * ```
+ * @see numpy.ones(shape, bool)
  */
 export function box(shape: readonly number[]): NdArray<'bool'> {
   const s = shape.map((n, i) => checkInteger(n, `shape[${i}]`, { min: 1 }));
@@ -194,6 +175,7 @@ export function box(shape: readonly number[]): NdArray<'bool'> {
  * ```ts
  * square(3).shape; // [3, 3]
  * ```
+ * @see numpy.ones((n, n), bool)
  */
 export function square(size: number): NdArray<'bool'> {
   return box([size, size]);
@@ -207,6 +189,7 @@ export function square(size: number): NdArray<'bool'> {
  * ```ts
  * disk(1).toArray(); // [[0, 1, 0], [1, 1, 1], [0, 1, 0]]
  * ```
+ * @see skimage.morphology.disk
  */
 export function disk(radius: number): NdArray<'bool'> {
   const r = checkInteger(radius, 'radius', { min: 0, max: 10_000 });
@@ -226,6 +209,7 @@ export function disk(radius: number): NdArray<'bool'> {
  * cross(1).toArray(); // [1, 1, 1]
  * cross(2, 2).shape;  // [5, 5]
  * ```
+ * @see scipy.ndimage.generate_binary_structure and scipy.ndimage.iterate_structure
  */
 export function cross(rank = 2, radius = 1): NdArray<'bool'> {
   const nd = checkInteger(rank, 'rank', { min: 1, max: 32 });
