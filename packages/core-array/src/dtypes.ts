@@ -195,6 +195,7 @@ export function isBigIntDType(dtype: DType): dtype is 'int64' | 'uint64' {
  * isComplexDType('complex64'); // true
  * isComplexDType('float64');   // false
  * ```
+ * @see numpy.issubdtype(dtype, numpy.complexfloating)
  */
 export function isComplexDType(dtype: DType): dtype is ComplexDType {
   return dtype === 'complex64' || dtype === 'complex128';
@@ -207,6 +208,7 @@ export function isComplexDType(dtype: DType): dtype is ComplexDType {
  * ```ts
  * complexOf('float32'); // 'complex64'
  * ```
+ * @see numpy.result_type(dtype, 1j)
  */
 export function complexOf(float: 'float32' | 'float64'): ComplexDType {
   return float === 'float32' ? 'complex64' : 'complex128';
@@ -219,6 +221,7 @@ export function complexOf(float: 'float32' | 'float64'): ComplexDType {
  * ```ts
  * partOf('complex128'); // 'float64'
  * ```
+ * @see numpy.finfo(dtype).dtype
  */
 export function partOf(complex: ComplexDType): 'float32' | 'float64' {
   return complex === 'complex64' ? 'float32' : 'float64';
@@ -232,6 +235,7 @@ export function partOf(complex: ComplexDType): 'float32' | 'float64' {
  * isComplex({ re: 1, im: 0 }); // true
  * isComplex(1);                // false
  * ```
+ * @see numpy.iscomplexobj
  */
 export function isComplex(value: unknown): value is Complex {
   return (

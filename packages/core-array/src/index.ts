@@ -73,7 +73,17 @@ export { type RandomNormalOptions, type RandomOptions, RandomState, random, rand
 // Reductions
 export type { ArrayReduceOptions, ReduceOptions, ScalarReduceOptions } from './reduce/engine.js';
 export { type ArgOptions, argmax, argmin, max, min } from './reduce/extrema.js';
-export { type MomentOptions, mean, norm, std, sum, variance, variance as var } from './reduce/statistics.js';
+export {
+  type ComplexArrayLike,
+  type MomentOptions,
+  mean,
+  norm,
+  type RealArrayLike,
+  std,
+  sum,
+  variance,
+  variance as var,
+} from './reduce/statistics.js';
 // Result types of functions with SciPy's `output` argument
 export type { DTypeOf, NoOutput, OutputAs } from './result-types.js';
 // Rearranging

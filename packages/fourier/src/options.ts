@@ -45,7 +45,7 @@ export interface FftnOptions extends NormOptions {
   axes?: readonly number[];
 }
 
-export const NORMS: readonly Norm[] = ['backward', 'ortho', 'forward'];
+const NORMS: readonly Norm[] = ['backward', 'ortho', 'forward'];
 
 /** The norm option checked (`undefined` and `null` are NumPy's default, `'backward'`). */
 export function checkNorm(norm: unknown): Norm {

@@ -129,7 +129,7 @@ function cmulInto(a: number, b: number, c: number, d: number, z: Out): void {
 }
 
 /** (ar + ai·j) ** (br + bi·j) into `z`, following `npy_cpow` of NumPy 1.24 case by case. */
-export function cpow(ar: number, ai: number, br: number, bi: number, z: Out): void {
+function cpow(ar: number, ai: number, br: number, bi: number, z: Out): void {
   if (br === 0 && bi === 0) {
     z.re = 1;
     z.im = 0;

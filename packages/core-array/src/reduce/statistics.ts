@@ -21,14 +21,14 @@ import {
 } from './engine.js';
 
 /** A complex array, for the overloads whose full reduction is a {@link Complex} value. */
-type ComplexArray = NdArrayLike & { readonly dtype: ComplexDType };
+export type ComplexArrayLike = NdArrayLike & { readonly dtype: ComplexDType };
 /**
  * An array known to be real, for the overloads whose full reduction is a number. Listed before
  * the complex overload so that `sum(array(x))` infers a real array. An array whose dtype the
  * compiler does not know (`NdArray<DType>`) is typed as real too; at run time a complex one
  * gives a {@link Complex} (check with `isComplex`).
  */
-type RealArray = NdArrayLike & { readonly dtype?: Exclude<DType, ComplexDType> };
+export type RealArrayLike = NdArrayLike & { readonly dtype?: Exclude<DType, ComplexDType> };
 
 /** Options of {@link variance} and {@link std}. */
 export interface MomentOptions extends ReduceOptions {
@@ -53,8 +53,8 @@ const floatOf = (d: NumericDType): 'float32' | 'float64' => (d === 'float32' ? '
  * ```
  * @see numpy.sum
  */
-export function sum(a: RealArray, options?: ScalarReduceOptions): number;
-export function sum(a: ComplexArray, options?: ScalarReduceOptions): Complex;
+export function sum(a: RealArrayLike, options?: ScalarReduceOptions): number;
+export function sum(a: ComplexArrayLike, options?: ScalarReduceOptions): Complex;
 export function sum(a: NdArrayLike, options?: ScalarReduceOptions): number;
 export function sum(a: NdArrayLike, options: ArrayReduceOptions): NdArray;
 export function sum(a: NdArrayLike, options?: ReduceOptions): number | NdArray;
@@ -80,8 +80,8 @@ function meanValues(plan: ReturnType<typeof planReduce>): Float64Array {
  * ```
  * @see numpy.mean
  */
-export function mean(a: RealArray, options?: ScalarReduceOptions): number;
-export function mean(a: ComplexArray, options?: ScalarReduceOptions): Complex;
+export function mean(a: RealArrayLike, options?: ScalarReduceOptions): number;
+export function mean(a: ComplexArrayLike, options?: ScalarReduceOptions): Complex;
 export function mean(a: NdArrayLike, options?: ScalarReduceOptions): number;
 export function mean(a: NdArrayLike, options: ArrayReduceOptions): NdArray;
 export function mean(a: NdArrayLike, options?: ReduceOptions): number | NdArray;

@@ -26,7 +26,7 @@ export interface Operand {
  * is a new memory page, and a wider block reads more of each page per visit (measured on 2048²:
  * 103 → 78 ms per column pass from 8 to 32 lines; rows are best at 16).
  */
-export function laneCount(n: number, contiguous: boolean): number {
+function laneCount(n: number, contiguous: boolean): number {
   const cap = contiguous ? 16 : 32;
   return Math.max(1, Math.min(cap, Math.floor((cap * 2048) / Math.max(n, 1))));
 }
@@ -49,7 +49,7 @@ function buffers(size: number, keep: { x?: Float64Array; y?: Float64Array; z?: F
  * lanes 0 … count−1 of `buf` as complex values, zeroing rows len … rows−1. A real source gives
  * imaginary parts 0; `imSign` −1 conjugates.
  */
-export function gather(
+function gather(
   buf: Float64Array,
   V: number,
   count: number,
@@ -115,7 +115,7 @@ export function gather(
 }
 
 /** Copies rows 0 … rows−1 of lanes 0 … count−1 of `buf` into complex `dst`, times (scale, imScale). */
-export function scatter(
+function scatter(
   buf: Float64Array,
   V: number,
   count: number,

@@ -28,7 +28,7 @@ function grow(buf: Float64Array, size: number): Float64Array {
  * Forward FFT of `V` lanes of `n` complex values in `data` (2·n·V floats), using `other` (the
  * same size) as the ping-pong buffer. Returns the buffer that holds the result: `data` or `other`.
  */
-export function runCooleyTukey(
+function runCooleyTukey(
   plan: CooleyTukeyPlan,
   V: number,
   data: Float64Array,

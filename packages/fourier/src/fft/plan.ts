@@ -9,7 +9,7 @@
 import { rootOfUnity } from './twiddle.js';
 
 /** One radix pass: its factor and where its twiddles start in {@link CooleyTukeyPlan.twiddles}. */
-export interface Pass {
+interface Pass {
   /** The radix (2, 3, 4, 5, or an odd prime for the generic pass). */
   readonly radix: number;
   /** Transforms this pass combines: the product of the radices before it. */
