@@ -3,8 +3,9 @@
  * v7.3 files (`MATLAB_class`) and of `whosmat` — with the dtype their arrays get, and the
  * column-major view every reader returns. One table, so the readers cannot disagree.
  */
-import { type DType, NdArray } from '@ndimage/core-array';
+import { DTYPE_INFO, type DType, imag, NdArray, real } from '@ndimage/core-array';
 import { MX } from './constants.js';
+import type { MatComplex } from './values.js';
 
 /** The numeric classes: level-5 id, name, dtype. */
 const NUMERIC: readonly (readonly [id: number, name: string, dtype: DType])[] = [
@@ -37,10 +38,12 @@ export const CLASS_ID_OF_DTYPE: Readonly<Partial<Record<DType, number>>> = {
   bool: MX.UINT8,
 };
 
-/** dtype → class name (bool → logical). */
+/** dtype → class name (bool → logical; a complex array is its parts' class). */
 export const CLASS_NAME_OF_DTYPE: Readonly<Partial<Record<DType, string>>> = {
   ...Object.fromEntries(NUMERIC.map(([, name, dtype]) => [dtype, name])),
   bool: 'logical',
+  complex128: 'double',
+  complex64: 'single',
 };
 
 /** Level-5 class id → name, every class (for `whosmat`). */
@@ -64,4 +67,41 @@ export function columnMajor(data: NdArray['data'], dims: number[], dtype: DType)
     s *= d;
   }
   return new NdArray(data, [...dims], { dtype, strides });
+}
+
+/**
+ * A complex array from the real and imaginary parts a file stores one after the other, in the
+ * same column-major order (and strides) as {@link columnMajor}. The dtype: complex64 for single,
+ * complex128 otherwise — integer classes included, which complex64 could not hold exactly
+ * (MATLAB's class is then lost, as in SciPy). With `storage` (SciPy's default `mat_dtype=False`)
+ * SciPy's rule instead: complex64 when the stored type has 4 bytes, complex128 otherwise.
+ */
+export function complexColumnMajor(
+  re: NdArray['data'],
+  im: NdArray['data'],
+  dims: number[],
+  dtype: DType,
+  storage = false,
+): NdArray<'complex64' | 'complex128'> {
+  const single = storage ? DTYPE_INFO[dtype].itemsize === 4 : dtype === 'float32';
+  const count = re.length;
+  const data = single ? new Float32Array(2 * count) : new Float64Array(2 * count);
+  const r = re as ArrayLike<number | bigint>;
+  const m = im as ArrayLike<number | bigint>;
+  for (let k = 0; k < count; k++) {
+    data[2 * k] = Number(r[k]);
+    data[2 * k + 1] = Number(m[k]);
+  }
+  const strides: number[] = [];
+  let s = 1;
+  for (const d of dims) {
+    strides.push(s);
+    s *= d;
+  }
+  return new NdArray(data, [...dims], { dtype: single ? 'complex64' : 'complex128', strides });
+}
+
+/** A complex array as the two parts MATLAB stores: float views, no copy (complex64 → single). */
+export function complexParts(z: NdArray): MatComplex {
+  return { kind: 'complex', re: real(z), im: imag(z) };
 }

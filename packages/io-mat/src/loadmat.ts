@@ -62,7 +62,7 @@ export interface LoadmatOptions {
 /**
  * Reads a MAT file: every variable, by name, in file order. Numeric and logical values are
  * `NdArray`s of their MATLAB class (double → float64, logical → bool, int64 → int64 …) with
- * MATLAB's dims and indexing; complex → `{ kind: 'complex', re, im }`; char → string (a char
+ * MATLAB's dims and indexing; complex → a complex128 (single: complex64) `NdArray`; char → string (a char
  * matrix: one string per row); cell → `MatCell`; 1×1 struct → plain object; struct array →
  * `MatStructArray`; sparse → `MatSparse`. With `squeezeMe` / `simplifyCells`, numbers, arrays and
  * objects as SciPy's options give them.

@@ -81,6 +81,17 @@ export function sparseOf(s: Omit<MatSparse, 'toDense' | 'kind'>): MatSparse {
     imag,
     logical,
     toDense(): NdArray {
+      if (imag !== undefined && !logical) {
+        // complex128, the imaginary parts beside the real ones (SciPy's toarray() of a complex matrix)
+        const z = new Float64Array(2 * m * n);
+        for (let j = 0; j < n; j++)
+          for (let k = jc[j] as number; k < (jc[j + 1] as number); k++) {
+            const at = 2 * ((ir[k] as number) * n + j);
+            z[at] = data[k] as number;
+            z[at + 1] = imag[k] as number;
+          }
+        return new NdArray(z, [m, n], { dtype: 'complex128' });
+      }
       const out = logical ? new Uint8Array(m * n) : new Float64Array(m * n);
       for (let j = 0; j < n; j++)
         for (let k = jc[j] as number; k < (jc[j + 1] as number); k++)

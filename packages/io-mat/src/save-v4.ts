@@ -4,8 +4,9 @@
  * name with its NUL, then the column-major data. Only what level 4 can hold: 2-D numeric arrays
  * (double, single, int32, int16, uint16, uint8; logical as uint8), complex, text, and sparse.
  */
-import { NdArray, NdImageError } from '@ndimage/core-array';
+import { isComplexDType, NdArray, NdImageError } from '@ndimage/core-array';
 import { invalidArgument } from '@ndimage/core-array/internal';
+import { complexParts } from './classes.js';
 import { V4, V4_PRECISION_OF_DTYPE } from './constants.js';
 import type { MatComplex, MatSparse } from './values.js';
 
@@ -41,6 +42,8 @@ export function v4Matrix(parts: Uint8Array[], name: string, value: unknown): voi
     put(typeCode(V4_PRECISION_OF_DTYPE.uint8 as number, V4.TEXT), rows.length, width, false, [codes]);
     return;
   }
+  // A complex array: level 4 stores its real and imaginary parts one after the other.
+  if (value instanceof NdArray && isComplexDType(value.dtype)) value = complexParts(value);
   const kind = (value as { kind?: string } | null)?.kind;
   if (kind === 'sparse') {
     const s = value as MatSparse;

@@ -4,10 +4,10 @@
  * so that scipy.io.loadmat and MATLAB read them back.
  */
 import { deflateSync } from 'node:zlib';
-import { asarray, isNdArrayLike, NdArray, NdImageError } from '@ndimage/core-array';
+import { asarray, isComplexDType, isNdArrayLike, NdArray, NdImageError } from '@ndimage/core-array';
 import { checkOneOf, checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { writeFileAtomic } from '@ndimage/core-array/node';
-import { CLASS_ID_OF_DTYPE } from './classes.js';
+import { CLASS_ID_OF_DTYPE, complexParts } from './classes.js';
 import { ARRAY_FLAGS, arrayFlagsWord, FLAG, HEADER, MI, MI_OF_DTYPE, MX, SMALL, TAG_BYTES } from './constants.js';
 import { v4Matrix } from './save-v4.js';
 import type { MatCell, MatComplex, MatSparse, MatStructArray, MatValue } from './values.js';
@@ -210,6 +210,8 @@ function matrix(out: Out, name: string, value: SaveValue, ctx: Ctx, depth: numbe
   // (A MatSparse has data and a shape too: its kind says what it is.)
   else if (!(value instanceof NdArray) && isNdArrayLike(value) && (value as { kind?: unknown }).kind === undefined)
     value = asarray(value);
+  // A complex array: MATLAB stores its real and imaginary parts one after the other.
+  if (value instanceof NdArray && isComplexDType(value.dtype)) value = complexParts(value);
   if (value instanceof NdArray) {
     const cls = CLASS_ID_OF_DTYPE[value.dtype];
     const mi = MI_OF_DTYPE[value.dtype];

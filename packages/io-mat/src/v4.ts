@@ -7,6 +7,7 @@
 import type { DType } from '@ndimage/core-array';
 import { NdArray } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
+import { complexColumnMajor } from './classes.js';
 import { V4 } from './constants.js';
 import { variableName } from './names.js';
 import { sparseOf } from './plain.js';
@@ -88,7 +89,7 @@ export function readV4(
         }
         value = rows === 1 ? (lines[0] as string) : lines;
       } else if (t === V4.SPARSE) value = v4Sparse(b, at, re, rows, cols);
-      else value = im === undefined ? wrap(re) : { kind: 'complex', re: wrap(re), im: wrap(im) };
+      else value = im === undefined ? wrap(re) : complexColumnMajor(re, im, [rows, cols], 'float64');
       out.push([name, value]);
     }
     at = data;

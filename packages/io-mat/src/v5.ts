@@ -9,7 +9,7 @@ import { constants, inflateSync } from 'node:zlib';
 import { type DType, NdArray } from '@ndimage/core-array';
 import { allocate } from '@ndimage/core-array/internal';
 import { Bytes } from './bytes.js';
-import { CLASS_NAME_OF_ID, columnMajor, DTYPE_OF_CLASS_ID } from './classes.js';
+import { CLASS_NAME_OF_ID, columnMajor, complexColumnMajor, DTYPE_OF_CLASS_ID } from './classes.js';
 import { ALIGN, ARRAY_FLAGS, FLAG, HEADER, MI, MI_NUMERIC, MX, SMALL, TAG_BYTES } from './constants.js';
 import { fieldName, variableName } from './names.js';
 import { sparseOf } from './plain.js';
@@ -182,10 +182,9 @@ function matrix(
       // a logical is uint8.
       if (!limits.matDtype) dtype = MI_NUMERIC[rt.type]?.dtype ?? dtype;
       const re = numbers(b, rt, cursor, count, dtype, limits);
-      const real = columnMajor(re, dims, dtype);
-      if ((flags & FLAG.COMPLEX) === 0) return real;
+      if ((flags & FLAG.COMPLEX) === 0) return columnMajor(re, dims, dtype);
       const it = tag(b, rt.next);
-      return { kind: 'complex', re: real, im: columnMajor(numbers(b, it, rt.next, count, dtype, limits), dims, dtype) };
+      return complexColumnMajor(re, numbers(b, it, rt.next, count, dtype, limits), dims, dtype, !limits.matDtype);
     }
     switch (cls) {
       case MX.CHAR: {

@@ -10,7 +10,7 @@
  * group of its fields; sparse is a group of `data`, `ir`, `jc` with `MATLAB_sparse` = rows.
  */
 import { NdArray, NdImageError } from '@ndimage/core-array';
-import { columnMajor, DTYPE_OF_CLASS_NAME } from './classes.js';
+import { columnMajor, complexColumnMajor, DTYPE_OF_CLASS_NAME } from './classes.js';
 import { sparseOf } from './plain.js';
 import type { MatCell, MatSparse, MatStruct, MatStructArray, MatValue } from './values.js';
 
@@ -184,9 +184,7 @@ function value(
       re[k] = a;
       im[k] = b;
     });
-    const t = dtype === 'float32' ? 'float32' : 'float64';
-    const cast = (x: Float64Array) => (t === 'float32' ? Float32Array.from(x) : x);
-    return { kind: 'complex', re: columnMajor(cast(re), dims, t), im: columnMajor(cast(im), dims, t) };
+    return complexColumnMajor(re, im, dims, dtype === 'float32' ? 'float32' : 'float64');
   }
   if (dtype === 'bool')
     return columnMajor(

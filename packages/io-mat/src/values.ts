@@ -5,7 +5,11 @@
  */
 import type { NdArray } from '@ndimage/core-array';
 
-/** A complex array: real and imaginary parts of the same shape and class. */
+/**
+ * A complex array as two parts of the same shape and class. `loadmat` returns complex arrays as
+ * complex64/complex128 `NdArray`s; `savemat` takes those and also this form (which can say a
+ * complex integer class: `re` and `im` of dtype int16, say).
+ */
 export interface MatComplex {
   kind: 'complex';
   re: NdArray;
@@ -43,7 +47,7 @@ export interface MatSparse {
   /** Imaginary parts, for a complex sparse matrix. */
   imag?: Float64Array;
   logical: boolean;
-  /** The dense matrix (float64, or bool for logical). */
+  /** The dense matrix: float64, complex128 when `imag` is there, bool for logical. */
   toDense(): NdArray;
 }
 

@@ -1,7 +1,7 @@
 /**
  * savemat then loadmat gives back what was written, for every kind of value, compressed or not.
  */
-import { array, NdArray } from '@ndimage/core-array';
+import { array, imag, NdArray, real, zeros } from '@ndimage/core-array';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadmat, type MatCell, type MatSparse, type MatStructArray, savemat } from '../src/index.js';
@@ -95,8 +95,14 @@ describe('round trips', () => {
       expect(v.s).toBe('héllo €');
       expect(v.empty).toBe('');
       expect(v.rows).toEqual(['ab ', 'cde']);
-      expect(((v.c as { re: NdArray }).re as NdArray).toArray()).toEqual([[1, 2]]);
-      expect(((v.c as { im: NdArray }).im as NdArray).toArray()).toEqual([[3, -4]]);
+      // complex parts saved as { kind: 'complex', re, im } load as one complex128 array
+      expect((v.c as NdArray).dtype).toBe('complex128');
+      expect((v.c as NdArray).toArray()).toEqual([
+        [
+          { re: 1, im: 3 },
+          { re: 2, im: -4 },
+        ],
+      ]);
       const sp = v.sparse as MatSparse;
       expect([...sp.ir]).toEqual([0, 2, 1]);
       expect([...sp.jc]).toEqual([0, 2, 3]);
@@ -171,6 +177,58 @@ describe("MATLAB's logical-sparse quirk", () => {
       [1, 0, 0, 1],
       [0, 1, 0, 0],
       [1, 0, 0, 1],
+    ]);
+  });
+
+  it('complex arrays: saved from complex64/complex128 arrays (any layout), loaded as such', async () => {
+    const z = array([
+      [
+        { re: 1, im: 2 },
+        { re: -3, im: 0.5 },
+        { re: 0, im: -0 },
+      ],
+      [
+        { re: 4, im: -5 },
+        { re: 6, im: 7 },
+        { re: 8.25, im: 9 },
+      ],
+    ]);
+    const v = await loadmat(await savemat(null, { z, t: z.transpose(), s: z.astype('complex64') }));
+    expect((v.z as NdArray).dtype).toBe('complex128');
+    expect((v.z as NdArray).toArray()).toEqual(z.toArray());
+    expect((v.t as NdArray).toArray()).toEqual(z.transpose().toArray());
+    expect((v.s as NdArray).dtype).toBe('complex64');
+    expect((v.s as NdArray).toArray()).toEqual(z.toArray());
+    // and written back byte for byte as the parts form would be
+    const parts = await savemat(null, { z: { kind: 'complex', re: real(z), im: imag(z) } });
+    expect(Buffer.from(await savemat(null, { z })).equals(Buffer.from(parts))).toBe(true);
+  });
+
+  it('a complex sparse matrix keeps its imaginary parts in toDense()', async () => {
+    const sparse: MatSparse = {
+      kind: 'sparse',
+      shape: [2, 3],
+      ir: Int32Array.of(1, 0),
+      jc: Int32Array.of(0, 1, 1, 2),
+      data: Float64Array.of(2, 5),
+      imag: Float64Array.of(-1, 3),
+      logical: false,
+      toDense: () => zeros([2, 3]),
+    };
+    const v = await loadmat(await savemat(null, { sparse }));
+    const dense = (v.sparse as MatSparse).toDense();
+    expect(dense.dtype).toBe('complex128');
+    expect(dense.toArray()).toEqual([
+      [
+        { re: 0, im: 0 },
+        { re: 0, im: 0 },
+        { re: 5, im: 3 },
+      ],
+      [
+        { re: 2, im: -1 },
+        { re: 0, im: 0 },
+        { re: 0, im: 0 },
+      ],
     ]);
   });
 });

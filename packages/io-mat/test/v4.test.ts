@@ -43,6 +43,25 @@ describe("savemat format '4'", () => {
     expect((v.i as { toArray(): unknown }).toArray()).toEqual([[-7, 8]]);
     expect((v.u as { toArray(): unknown }).toArray()).toEqual([[0, 255]]);
     expect(v.t).toEqual(['ab', 'cd']);
+    expect((v.c as { toArray(): unknown }).toArray()).toEqual([
+      [
+        { re: 1, im: 3 },
+        { re: 2, im: 4 },
+      ],
+    ]);
+  });
+
+  it('saves complex arrays and loads them as complex128', async () => {
+    const z = array([
+      [
+        { re: 1, im: -1 },
+        { re: 0, im: 2.5 },
+      ],
+    ]);
+    const v = await loadmat(await savemat(null, { z, s: z.astype('complex64') }, { format: '4' }));
+    expect((v.z as { dtype: string }).dtype).toBe('complex128');
+    expect((v.z as { toArray(): unknown }).toArray()).toEqual(z.toArray());
+    expect((v.s as { toArray(): unknown }).toArray()).toEqual(z.toArray());
   });
 
   it('refuses what level 4 cannot hold', async () => {
