@@ -11,6 +11,7 @@
 export { readLine } from './chunks.js';
 export { allocate } from './dtypes.js';
 export { describeValue, invalidArgument } from './errors.js';
+export { formatNpyHeader, type NpyHeader, parseNpyHeader } from './npy/header.js';
 export {
   bands,
   builtFile,

@@ -1,0 +1,266 @@
+/**
+ * The operations the chunked engine runs, each described by a plain serialisable object
+ * (`{ name: 'gaussianFilter', sigma: 4, mode: 'wrap' }`) so a job can cross to a worker thread or
+ * another machine. For each: the in-memory function it calls, the halo it needs per axis (how far
+ * an output element reads from), and the axes whose boundary mode is periodic.
+ */
+import { asarray, hypot, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import {
+  gaussianFilter,
+  gaussianGradientMagnitude,
+  gaussianLaplace,
+  laplace,
+  maximumFilter,
+  medianFilter,
+  minimumFilter,
+  percentileFilter,
+  prewitt,
+  rankFilter,
+  sobel,
+  uniformFilter,
+} from '@ndimage/filters';
+import {
+  binaryClosing,
+  binaryDilation,
+  binaryErosion,
+  binaryOpening,
+  blackTophat,
+  greyClosing,
+  greyDilation,
+  greyErosion,
+  greyOpening,
+  morphologicalGradient,
+  whiteTophat,
+} from '@ndimage/morphology';
+import { denoise } from '@ndimage/rof';
+
+type Params = Record<string, unknown>;
+type Arr = NdArray;
+
+/** An operation's name and its options, as the in-memory function takes them. */
+export type Operation = { name: OperationName } & Params;
+
+/** What the engine needs to know about one operation. */
+export interface OperationDef {
+  /** Runs the in-memory function on a block. */
+  run(block: Arr, p: Params): Arr;
+  /** Reach per axis: an output element reads input elements at most this far away. */
+  halo(p: Params, shape: readonly number[]): number[];
+  /** Axes whose boundary is periodic (their halo is read from the far side of the image). */
+  wrap(p: Params, ndim: number): boolean[];
+}
+
+/** Everything but `name` (and the engine's own keys), for the in-memory call. */
+function rest(p: Params, drop: readonly string[] = []): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(p)) if (k !== 'name' && !drop.includes(k)) out[k] = v;
+  return out;
+}
+
+/** One value per axis from a scalar or a per-axis list. */
+function perAxis(v: unknown, ndim: number, fallback: number): number[] {
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'number' ? x : fallback));
+  return new Array<number>(ndim).fill(typeof v === 'number' ? v : fallback);
+}
+
+/** The shape of an array-valued option (footprint, structure), or undefined. */
+function shapeOf(v: unknown): number[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  return [...asarray(v as NdArrayLike).shape];
+}
+
+/** Reach of a window of `size` shifted by `origin`: SciPy's ±size//2 plus the shift. */
+function windowReach(sizes: readonly number[], origins: readonly number[]): number[] {
+  return sizes.map((s, k) => Math.floor(s / 2) + Math.abs(origins[k] ?? 0));
+}
+
+/** Per-axis wrap flags from a mode option (one mode or a list). */
+function wrapOf(mode: unknown, ndim: number): boolean[] {
+  const modes = Array.isArray(mode) ? mode : new Array<unknown>(ndim).fill(mode);
+  return modes.map((m) => m === 'wrap' || m === 'grid-wrap');
+}
+
+const same = (r: number) => (_p: Params, shape: readonly number[]) => new Array<number>(shape.length).fill(r);
+
+function gaussianReach(p: Params, shape: readonly number[]): number[] {
+  const nd = shape.length;
+  const axes = Array.isArray(p.axes) ? (p.axes as number[]).map((a) => (a < 0 ? a + nd : a)) : [...Array(nd).keys()];
+  const sig = perAxis(p.sigma, axes.length, 0);
+  const rad = p.radius === undefined ? undefined : perAxis(p.radius, axes.length, 0);
+  const truncate = typeof p.truncate === 'number' ? p.truncate : 4;
+  const out = new Array<number>(nd).fill(0);
+  axes.forEach((ax, i) => {
+    const s = sig[i] as number;
+    if (s > 1e-15) out[ax] = rad?.[i] ?? Math.floor(truncate * s + 0.5);
+  });
+  return out;
+}
+
+/** Reach of a footprint filter (size or footprint, origin). */
+function footprintReach(p: Params, shape: readonly number[]): number[] {
+  const nd = shape.length;
+  const fp = shapeOf(p.footprint) ?? shapeOf(p.structure);
+  const sizes = fp ?? perAxis(p.size, nd, 1);
+  return windowReach(sizes, perAxis(p.origin ?? 0, nd, 0));
+}
+
+/** Reach of binary morphology: the structure's (default 3 per axis) times the iterations. */
+function binaryReach(steps: number) {
+  return (p: Params, shape: readonly number[]) => {
+    const nd = shape.length;
+    const it = p.iterations === undefined ? 1 : (p.iterations as number);
+    const sizes = shapeOf(p.structure) ?? new Array<number>(nd).fill(3);
+    return windowReach(sizes, perAxis(p.origin ?? 0, nd, 0)).map((r) => r * it * steps);
+  };
+}
+
+function checkBinary(p: Params, what: string): void {
+  if (p.mask !== undefined) {
+    throw new NdImageError('ERR_UNSUPPORTED', `chunked ${what} takes no \`mask\` (a mask is an image of its own; apply it as a separate step)`, {
+      argument: 'mask',
+    });
+  }
+  const it = p.iterations;
+  if (it !== undefined && (typeof it !== 'number' || it < 1)) {
+    throw new NdImageError(
+      'ERR_UNSUPPORTED',
+      `chunked ${what} needs a fixed \`iterations\` ≥ 1: iterating until nothing changes is a global operation; got ${String(it)}`,
+      { argument: 'iterations' },
+    );
+  }
+}
+
+function footprintFilter(fn: (a: Arr, p: Params) => Arr): OperationDef {
+  return { run: fn, halo: footprintReach, wrap: (p, nd) => wrapOf(p.mode, nd) };
+}
+
+function grey(fn: (a: Arr, size: unknown, o: Params) => Arr, steps: number): OperationDef {
+  return {
+    run: (a, p) => fn(a, p.size, rest(p, ['size'])),
+    halo: (p, shape) => footprintReach(p, shape).map((r) => r * steps),
+    wrap: (p, nd) => wrapOf(p.mode, nd),
+  };
+}
+
+function binary(fn: (a: Arr, o: Params) => Arr, steps: number, what: string): OperationDef {
+  return {
+    run: (a, p) => {
+      checkBinary(p, what);
+      return fn(a, rest(p));
+    },
+    halo: binaryReach(steps),
+    wrap: (_p, nd) => new Array<boolean>(nd).fill(false),
+  };
+}
+
+/** The magnitude of the gradient from `fn` along every axis, in float64: √(Σ gᵢ²). */
+function magnitude(fn: typeof sobel): OperationDef {
+  return {
+    run: (a, p) => {
+      const o = rest(p);
+      if (a.ndim === 2) {
+        return hypot(fn(a, { ...o, axis: 0, output: 'float64' }), fn(a, { ...o, axis: 1, output: 'float64' })) as Arr;
+      }
+      let acc: Float64Array | undefined;
+      let first: Arr | undefined;
+      for (let axis = 0; axis < a.ndim; axis++) {
+        const g = fn(a, { ...o, axis, output: 'float64' });
+        const d = g.data as Float64Array;
+        if (acc === undefined) {
+          first = g;
+          acc = d;
+          for (let i = 0; i < d.length; i++) acc[i] = (d[i] as number) * (d[i] as number);
+        } else for (let i = 0; i < d.length; i++) acc[i] = (acc[i] as number) + (d[i] as number) * (d[i] as number);
+      }
+      if (acc === undefined || first === undefined) return a.astype('float64');
+      for (let i = 0; i < acc.length; i++) acc[i] = Math.sqrt(acc[i] as number);
+      return first;
+    },
+    halo: same(1),
+    wrap: (p, nd) => wrapOf(p.mode, nd),
+  };
+}
+
+/** Every operation, by name. */
+export const OPERATIONS = {
+  gaussianFilter: {
+    run: (a, p) => gaussianFilter(a, p.sigma as number, rest(p, ['sigma'])),
+    halo: gaussianReach,
+    wrap: (p, nd) => wrapOf(p.mode, nd),
+  },
+  gaussianGradientMagnitude: {
+    run: (a, p) => gaussianGradientMagnitude(a, p.sigma as number, rest(p, ['sigma'])),
+    halo: gaussianReach,
+    wrap: (p, nd) => wrapOf(p.mode, nd),
+  },
+  gaussianLaplace: {
+    run: (a, p) => gaussianLaplace(a, p.sigma as number, rest(p, ['sigma'])),
+    halo: gaussianReach,
+    wrap: (p, nd) => wrapOf(p.mode, nd),
+  },
+  sobel: { run: (a, p) => sobel(a, rest(p)), halo: same(1), wrap: (p, nd) => wrapOf(p.mode, nd) },
+  prewitt: { run: (a, p) => prewitt(a, rest(p)), halo: same(1), wrap: (p, nd) => wrapOf(p.mode, nd) },
+  sobelMagnitude: magnitude(sobel),
+  prewittMagnitude: magnitude(prewitt),
+  laplace: { run: (a, p) => laplace(a, rest(p)), halo: same(1), wrap: (p, nd) => wrapOf(p.mode, nd) },
+  uniformFilter: {
+    run: (a, p) => uniformFilter(a, (p.size ?? 3) as number, rest(p, ['size'])),
+    halo: (p, shape) => windowReach(perAxis(p.size ?? 3, shape.length, 3), perAxis(p.origin ?? 0, shape.length, 0)),
+    wrap: (p, nd) => wrapOf(p.mode, nd),
+  },
+  minimumFilter: footprintFilter((a, p) => minimumFilter(a, rest(p))),
+  maximumFilter: footprintFilter((a, p) => maximumFilter(a, rest(p))),
+  medianFilter: footprintFilter((a, p) => medianFilter(a, rest(p))),
+  rankFilter: footprintFilter((a, p) => rankFilter(a, p.rank as number, rest(p, ['rank']))),
+  percentileFilter: footprintFilter((a, p) => percentileFilter(a, p.percentile as number, rest(p, ['percentile']))),
+  greyErosion: grey(greyErosion as never, 1),
+  greyDilation: grey(greyDilation as never, 1),
+  greyOpening: grey(greyOpening as never, 2),
+  greyClosing: grey(greyClosing as never, 2),
+  morphologicalGradient: grey(morphologicalGradient as never, 1),
+  whiteTophat: grey(whiteTophat as never, 2),
+  blackTophat: grey(blackTophat as never, 2),
+  binaryErosion: binary(binaryErosion as never, 1, 'binaryErosion'),
+  binaryDilation: binary(binaryDilation as never, 1, 'binaryDilation'),
+  binaryOpening: binary(binaryOpening as never, 2, 'binaryOpening'),
+  binaryClosing: binary(binaryClosing as never, 2, 'binaryClosing'),
+  denoise: {
+    // The book's ROF with a fixed number of iterations: each iteration reads one pixel further
+    // (forward differences for the gradient, backward for the divergence, periodic boundaries).
+    run: (a, p) => {
+      const it = p.iterations;
+      if (typeof it !== 'number' || !Number.isInteger(it) || it < 1) {
+        throw new NdImageError(
+          'ERR_INVALID_ARGUMENT',
+          `chunked denoise needs \`iterations\` (an integer ≥ 1): the book's stopping rule is a global test; got ${String(it)}`,
+          { argument: 'iterations' },
+        );
+      }
+      const r = denoise(a, { ...rest(p, ['iterations']), maxIterations: it, tolerance: Number.MIN_VALUE });
+      if (r.iterations !== it) {
+        // The RMS change of this block was exactly 0 before the last iteration (a block at a
+        // fixed point); the whole image would have gone on iterating.
+        throw new NdImageError('ERR_UNSUPPORTED', `a chunk of the ROF run reached an exact fixed point after ${r.iterations} of ${it} iterations`);
+      }
+      return r.u;
+    },
+    halo: (p, shape) => shape.map((_, k) => (k < 2 ? ((p.iterations as number) ?? 0) : 0)),
+    wrap: (_p, nd) => new Array<boolean>(nd).fill(false).map((_, k) => k < 2),
+  },
+} satisfies Record<string, OperationDef>;
+
+/** Names of the operations {@link runChunked} can run. */
+export type OperationName = keyof typeof OPERATIONS;
+
+/** The definition of an operation, or an error listing the names. */
+export function operationDef(op: { name?: unknown } | undefined): OperationDef {
+  const name = op?.name;
+  if (typeof name !== 'string' || !Object.hasOwn(OPERATIONS, name)) {
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      `\`operation.name\` must be one of ${Object.keys(OPERATIONS).join(', ')}; got ${JSON.stringify(name)}`,
+      { argument: 'operation' },
+    );
+  }
+  return OPERATIONS[name as OperationName];
+}
