@@ -158,12 +158,25 @@ export function threadsOf(t: unknown): number {
  * Plans and prepares a run: input opened, chunk shape fixed, output created; `serialisable`
  * says whether jobs can go to worker threads.
  */
+export interface RunPlan {
+  source: ChunkedSource;
+  spec?: SourceSpec;
+  owned: boolean;
+  shape: number[];
+  dtype: DType;
+  chunks: number[];
+  sink: ChunkedSink;
+  sinkSpec: SinkSpec | undefined;
+  returnArray: boolean;
+  parallel: boolean;
+}
+
 export async function prepareRun(
   input: InputRef,
   output: OutputRef | undefined,
   o: ChunkedRunOptions,
   outDType: (source: ChunkedSource) => DType,
-) {
+): Promise<RunPlan> {
   const inp = await resolveInput(input);
   const { source } = inp;
   try {

@@ -2,7 +2,7 @@
  * Zarr v2/v3 arrays (and OME-Zarr images) as a {@link ChunkedSource}: a box is assembled from the
  * chunks it meets, each decoded once by zarrita and kept in a small cache.
  */
-import { NdArray, NdImageError, type TypedArray } from '@ndimage/core-array';
+import { type DType, NdArray, NdImageError, type TypedArray } from '@ndimage/core-array';
 import { allocate } from '@ndimage/core-array/internal';
 import type * as zarr from 'zarrita';
 import { type Box, boxShape, stridesOf } from '../region.js';
@@ -27,7 +27,7 @@ interface Decoded {
 /** An open Zarr array. */
 export class ZarrSource implements ChunkedSource {
   readonly shape: readonly number[];
-  readonly dtype;
+  readonly dtype: DType;
   readonly chunks: readonly number[];
   readonly zarrFormat: 2 | 3;
   readonly codec: ZarrCodec;

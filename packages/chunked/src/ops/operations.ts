@@ -32,10 +32,39 @@ import {
   morphologicalGradient,
   whiteTophat,
 } from '@ndimage/morphology';
-import { denoise } from '@ndimage/rof';
+import { bookFixedIterations } from '@ndimage/rof/internal';
 
 type Params = Record<string, unknown>;
 type Arr = NdArray;
+
+/** Names of the operations the chunked engine runs (the in-memory functions' names; `sobelMagnitude`/`prewittMagnitude` are √Σ gᵢ² in float64). */
+export type OperationName =
+  | 'gaussianFilter'
+  | 'gaussianGradientMagnitude'
+  | 'gaussianLaplace'
+  | 'sobel'
+  | 'prewitt'
+  | 'sobelMagnitude'
+  | 'prewittMagnitude'
+  | 'laplace'
+  | 'uniformFilter'
+  | 'minimumFilter'
+  | 'maximumFilter'
+  | 'medianFilter'
+  | 'rankFilter'
+  | 'percentileFilter'
+  | 'greyErosion'
+  | 'greyDilation'
+  | 'greyOpening'
+  | 'greyClosing'
+  | 'morphologicalGradient'
+  | 'whiteTophat'
+  | 'blackTophat'
+  | 'binaryErosion'
+  | 'binaryDilation'
+  | 'binaryOpening'
+  | 'binaryClosing'
+  | 'denoise';
 
 /** An operation's name and its options, as the in-memory function takes them. */
 export type Operation = { name: OperationName } & Params;
@@ -80,7 +109,7 @@ function wrapOf(mode: unknown, ndim: number): boolean[] {
   return modes.map((m) => m === 'wrap' || m === 'grid-wrap');
 }
 
-const same = (r: number) => (_p: Params, shape: readonly number[]) => new Array<number>(shape.length).fill(r);
+const same = (r: number): OperationDef['halo'] => (_p: Params, shape: readonly number[]): number[] => new Array<number>(shape.length).fill(r);
 
 function gaussianReach(p: Params, shape: readonly number[]): number[] {
   const nd = shape.length;
@@ -105,8 +134,8 @@ function footprintReach(p: Params, shape: readonly number[]): number[] {
 }
 
 /** Reach of binary morphology: the structure's (default 3 per axis) times the iterations. */
-function binaryReach(steps: number) {
-  return (p: Params, shape: readonly number[]) => {
+function binaryReach(steps: number): OperationDef['halo'] {
+  return (p: Params, shape: readonly number[]): number[] => {
     const nd = shape.length;
     const it = p.iterations === undefined ? 1 : (p.iterations as number);
     const sizes = shapeOf(p.structure) ?? new Array<number>(nd).fill(3);
@@ -182,7 +211,7 @@ function magnitude(fn: typeof sobel): OperationDef {
 }
 
 /** Every operation, by name. */
-export const OPERATIONS = {
+export const OPERATIONS: Readonly<Record<OperationName, OperationDef>> = {
   gaussianFilter: {
     run: (a, p) => gaussianFilter(a, p.sigma as number, rest(p, ['sigma'])),
     halo: gaussianReach,
@@ -236,21 +265,13 @@ export const OPERATIONS = {
           { argument: 'iterations' },
         );
       }
-      const r = denoise(a, { ...rest(p, ['iterations']), maxIterations: it, tolerance: Number.MIN_VALUE });
-      if (r.iterations !== it) {
-        // The RMS change of this block was exactly 0 before the last iteration (a block at a
-        // fixed point); the whole image would have gone on iterating.
-        throw new NdImageError('ERR_UNSUPPORTED', `a chunk of the ROF run reached an exact fixed point after ${r.iterations} of ${it} iterations`);
-      }
-      return r.u;
+      return bookFixedIterations(a, it, rest(p, ['iterations']));
     },
     halo: (p, shape) => shape.map((_, k) => (k < 2 ? ((p.iterations as number) ?? 0) : 0)),
     wrap: (_p, nd) => new Array<boolean>(nd).fill(false).map((_, k) => k < 2),
   },
-} satisfies Record<string, OperationDef>;
+};
 
-/** Names of the operations {@link runChunked} can run. */
-export type OperationName = keyof typeof OPERATIONS;
 
 /** The definition of an operation, or an error listing the names. */
 export function operationDef(op: { name?: unknown } | undefined): OperationDef {
