@@ -49,14 +49,16 @@ export function mergeScans(scans: readonly ChunkScan[], shape: readonly number[]
   const grid = gridShape(shape, chunks);
   const nd = shape.length;
   const base = new Array<number>(scans.length);
-  let total = 1; // global id 0 is the background
+  // Global ids: base[c] + local label, 1 … parts (0 is the background).
+  let parts = 0;
   scans.forEach((s, c) => {
-    base[c] = total;
-    total += s.count;
+    base[c] = parts;
+    parts += s.count;
   });
-  if (total > 2 ** 31 - 1) {
-    throw new NdImageError('ERR_LIMIT', `${total - 1} local objects across chunks: more than an int32 label holds`);
+  if (parts > 2 ** 31 - 2) {
+    throw new NdImageError('ERR_LIMIT', `${parts} local objects across chunks: more than an int32 label holds`);
   }
+  const total = parts + 1;
   const uf = new UnionFind(total);
   const boxes: Box[] = scans.map((_, c) => chunkBox(chunkCoords(c, grid), shape, chunks));
   const touches = new Uint8Array(total);
