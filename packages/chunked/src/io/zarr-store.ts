@@ -6,6 +6,7 @@
 import { NdImageError } from '@ndimage/core-array';
 import FileSystemStore from '@zarrita/storage/fs';
 import * as zarr from 'zarrita';
+import { useNodeCodecs } from './node-codecs.js';
 import type { ZarrCodec } from './types.js';
 
 /** A store zarrita can read (and, for folders, write). */
@@ -23,6 +24,7 @@ export function openStore(location: string): ZarrStore {
       argument: 'location',
     });
   }
+  useNodeCodecs();
   return isUrl(location) ? new zarr.FetchStore(location) : new FileSystemStore(location);
 }
 
