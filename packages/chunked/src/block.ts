@@ -112,7 +112,7 @@ export async function readBlock(
   return { block: new NdArray(out as never, shape), coreOffset };
 }
 
-/** Runs `def` on the block of `core` and returns the core of the result (C-contiguous). */
+/** Runs `def` on the block of `core` and returns the core of the result (a view: sinks copy it once, as they store it). */
 export async function computeCore(
   source: ChunkedSource,
   core: Box,
@@ -127,7 +127,7 @@ export async function computeCore(
     throw new NdImageError('ERR_SHAPE', `the operation returned shape [${result.shape}] for a block of shape [${block.shape}]`);
   }
   const shape = boxShape(core);
-  if (shape.every((n, k) => n === block.shape[k])) return result.toContiguous();
-  return result.slice(...shape.map((n, k) => [coreOffset[k] as number, (coreOffset[k] as number) + n] as const)).copy();
+  if (shape.every((n, k) => n === block.shape[k])) return result;
+  return result.slice(...shape.map((n, k) => [coreOffset[k] as number, (coreOffset[k] as number) + n] as const));
 }
 

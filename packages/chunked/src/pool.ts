@@ -17,8 +17,6 @@ interface Pending {
 /** A fixed set of worker threads. */
 export class ChunkPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly waiting: (() => void)[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -38,24 +36,17 @@ export class ChunkPool {
         this.pending.clear();
       });
       this.workers.push(w);
-      this.idle.push(w);
     }
   }
 
-  /** Runs a job on the next free worker. */
-  async run(job: ChunkJob): Promise<JobResult> {
-    while (this.idle.length === 0) await new Promise<void>((r) => this.waiting.push(r));
-    const w = this.idle.pop() as Worker;
+  /** Runs a job on worker `k` (each lane of the caller keeps to its own worker, for its chunk cache). */
+  run(job: ChunkJob, k: number): Promise<JobResult> {
+    const w = this.workers[k % this.workers.length] as Worker;
     const id = this.nextId++;
-    try {
-      return await new Promise<JobResult>((resolve, reject) => {
-        this.pending.set(id, { resolve, reject });
-        w.postMessage({ id, job });
-      });
-    } finally {
-      this.idle.push(w);
-      this.waiting.shift()?.();
-    }
+    return new Promise<JobResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      w.postMessage({ id, job });
+    });
   }
 
   /** Lets each worker close its files, then stops the threads. */

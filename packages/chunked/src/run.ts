@@ -90,6 +90,9 @@ export function probeDType(operation: Operation, dtype: DType, ndim: number): DT
   return def.run(probe, operation).dtype;
 }
 
+/** Jobs each worker thread holds at once. */
+const IN_FLIGHT = 2;
+
 /** Runs `jobs` (numbered 0 … total−1) and hands each result to `done`, in this thread or on a pool. */
 export async function runJobs(
   total: number,
@@ -121,16 +124,41 @@ export async function runJobs(
     return;
   }
   const pool = new ChunkPool(Math.min(threads, total));
-  let next = 0;
+  // Each worker takes a contiguous run of chunks (its neighbours' halos are then mostly in its
+  // own chunk cache) and, when done, half of the largest run left.
+  const ranges = Array.from({ length: pool.size }, (_, k) => ({
+    next: Math.floor((k * total) / pool.size),
+    end: Math.floor(((k + 1) * total) / pool.size),
+  }));
+  const take = (k: number): number | undefined => {
+    const own = ranges[k] as { next: number; end: number };
+    if (own.next >= own.end) {
+      let best = -1;
+      let left = 1;
+      ranges.forEach((r, j) => {
+        if (r.end - r.next > left) {
+          left = r.end - r.next;
+          best = j;
+        }
+      });
+      if (best < 0) return undefined;
+      const r = ranges[best] as { next: number; end: number };
+      const mid = r.next + Math.ceil((r.end - r.next) / 2);
+      own.next = mid;
+      own.end = r.end;
+      r.end = mid;
+    }
+    return own.next++;
+  };
   let failure: unknown;
   // Writes of results handed back (non-concurrent sinks) run one after another.
   let writing: Promise<void> = Promise.resolve();
-  const lane = async () => {
-    while (failure === undefined && next < total) {
-      const i = next++;
+  const lane = async (k: number) => {
+    for (let i = take(k); failure === undefined && i !== undefined; i = take(k)) {
       try {
-        const r = await pool.run(make(i));
-        writing = writing.then(() => done(i, r)).then(report);
+        const r = await pool.run(make(i), k);
+        const at = i;
+        writing = writing.then(() => done(at, r)).then(report);
         await writing;
       } catch (e) {
         failure ??= e;
@@ -138,7 +166,8 @@ export async function runJobs(
     }
   };
   try {
-    await Promise.all(Array.from({ length: pool.size }, lane));
+    // Two jobs in flight per worker: one computes while the other waits for its reads and writes.
+    await Promise.all(Array.from({ length: pool.size * IN_FLIGHT }, (_, j) => lane(j % pool.size)));
   } finally {
     await pool.close();
   }

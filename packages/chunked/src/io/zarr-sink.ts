@@ -5,12 +5,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DType, type NdArray, NdImageError } from '@ndimage/core-array';
-import * as zarr from 'zarrita';
 import type { Box } from '../region.js';
 import { checkTarget, commit, discard, temporaryBeside } from './atomic-dir.js';
 import { zarrDataType, zarrV2DType } from './dtype-map.js';
 import type { ChunkedSink, SinkSpec, ZarrCodec } from './types.js';
-import { locateArray, openStore, openZarrArray, type ZarrStore } from './zarr-store.js';
+import { writeZarrChunks, type ZarrLayout, zarrLayout } from './zarr-chunk-writer.js';
+import { locateArray, openStore, readJson, storeKey } from './zarr-store.js';
 
 /** How to create a Zarr output. */
 export interface ZarrSinkOptions {
@@ -182,12 +182,12 @@ export class ZarrSink implements ChunkedSink {
   finalLocation: string | undefined;
 
   constructor(
-    private readonly arr: zarr.Array<zarr.DataType, ZarrStore>,
+    private readonly layout: ZarrLayout,
     readonly location: string,
   ) {
-    this.shape = arr.shape.slice();
-    this.dtype = String(arr.dtype) as DType;
-    this.chunks = arr.chunks.slice();
+    this.shape = layout.shape.slice();
+    this.dtype = layout.dtype;
+    this.chunks = layout.chunks.slice();
   }
 
   /** The serialisable spec workers open this output with. */
@@ -196,17 +196,10 @@ export class ZarrSink implements ChunkedSink {
   }
 
   async write(box: Box, data: NdArray): Promise<void> {
-    const c = data.toContiguous();
-    let values: unknown = c.data.subarray(c.offset, c.offset + c.size);
-    if (this.dtype === 'bool') {
-      const b = values as Uint8Array;
-      values = new zarr.BoolArray(b.buffer as ArrayBuffer, b.byteOffset, b.length);
-    }
-    const stride = c.strides.slice();
-    const sel = box.start.map((s, k) => zarr.slice(s, box.stop[k] as number));
     try {
-      await zarr.set(this.arr as never, sel, { data: values, shape: [...c.shape], stride } as never);
+      await writeZarrChunks(this.layout, box, data);
     } catch (cause) {
+      if (NdImageError.isInstance(cause)) throw cause;
       throw new NdImageError('ERR_IO', `cannot write to ${this.location}: ${(cause as Error).message}`, { cause, path: this.location });
     }
   }
@@ -220,10 +213,11 @@ export class ZarrSink implements ChunkedSink {
   }
 }
 
-/** Opens an existing Zarr output for writing (what a worker does with a {@link SinkSpec}). */
+/** Opens an existing Zarr output (a folder) for writing: what a worker does with a {@link SinkSpec}. */
 export async function openZarrSink(spec: Extract<SinkSpec, { kind: 'zarr' }>): Promise<ZarrSink> {
   const store = openStore(spec.location);
   const info = await locateArray(store, spec.location, spec.path ?? '');
-  const arr = await openZarrArray(store, info, spec.location);
-  return new ZarrSink(arr, spec.location);
+  const meta = await readJson(store, storeKey(info.path, info.format === 2 ? '.zarray' : 'zarr.json'), spec.location);
+  if (meta === undefined) throw new NdImageError('ERR_IO', `no Zarr array at ${spec.location}`, { path: spec.location });
+  return new ZarrSink(await zarrLayout(meta, join(spec.location, info.path)), spec.location);
 }
