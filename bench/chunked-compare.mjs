@@ -36,7 +36,8 @@ async function worker(kind, args) {
     const [op, input, output] = args;
     rmSync(output, { recursive: true, force: true });
     if (op === 'label') extra = { count: (await chunked.labelChunked(input, output, { threads })).count };
-    else if (op === 'dask') await chunked.runChunked({ name: 'gaussianFilter', sigma: 4, output: 'float64' }, input, output, { threads });
+    else if (op === 'dask')
+      await chunked.runChunked({ name: 'gaussianFilter', sigma: 4, output: 'float64' }, input, output, { threads });
     else await chunked.runChunked(CASES[op], input, output, { threads });
   } else if (kind === 'whole') {
     const [op, input] = args;
@@ -59,7 +60,9 @@ async function worker(kind, args) {
   }
   const ms = performance.now() - t0;
   const ru = process.resourceUsage();
-  console.log(JSON.stringify({ ms, cpuMs: (ru.userCPUTime + ru.systemCPUTime) / 1000, maxRssMB: ru.maxRSS / 1024, ...extra }));
+  console.log(
+    JSON.stringify({ ms, cpuMs: (ru.userCPUTime + ru.systemCPUTime) / 1000, maxRssMB: ru.maxRSS / 1024, ...extra }),
+  );
 }
 
 function child(kind, args) {
@@ -83,11 +86,31 @@ async function main() {
   const load0 = loadavg()[0].toFixed(1);
   if (only === '' || only === 'dask') {
     const dz = join(dir, 'dask.zarr');
-    const d = JSON.parse(spawnSync(PY, [new URL('./chunked_dask.py', import.meta.url).pathname, dz, join(dir, 'dask-out.zarr'), String(threads)], { encoding: 'utf8' }).stdout || '{}');
+    const d = JSON.parse(
+      spawnSync(
+        PY,
+        [new URL('./chunked_dask.py', import.meta.url).pathname, dz, join(dir, 'dask-out.zarr'), String(threads)],
+        { encoding: 'utf8' },
+      ).stdout || '{}',
+    );
     rmSync(join(dir, 'dask-out.zarr'), { recursive: true, force: true });
     const us = child('chunked', ['dask', dz, join(dir, 'ours-dask.zarr')]);
-    rows.push(['dask map_overlap + SciPy Gaussian σ=4 float64, 7000×6500, 900² chunks (Python)', s(d.ms), s(d.cpuMs), mb(d.maxRssMB), '—', '']);
-    rows.push(['@ndimage/chunked, the same work (Zarr in, float64 Zarr out, Blosc kept)', s(us.ms), s(us.cpuMs), mb(us.maxRssMB), '—', us.error ?? '']);
+    rows.push([
+      'dask map_overlap + SciPy Gaussian σ=4 float64, 7000×6500, 900² chunks (Python)',
+      s(d.ms),
+      s(d.cpuMs),
+      mb(d.maxRssMB),
+      '—',
+      '',
+    ]);
+    rows.push([
+      '@ndimage/chunked, the same work (Zarr in, float64 Zarr out, Blosc kept)',
+      s(us.ms),
+      s(us.cpuMs),
+      mb(us.maxRssMB),
+      '—',
+      us.error ?? '',
+    ]);
     rmSync(join(dir, 'ours-dask.zarr'), { recursive: true, force: true });
   }
   for (const op of ['gaussian', 'sobel', 'label', 'opening']) {
@@ -96,9 +119,30 @@ async function main() {
     const z = child('chunked', [op, big, join(dir, `out-${op}.zarr`)]);
     const t = child('chunked', [op, tif, join(dir, `out-${op}.tif`)]);
     const note = (r) => r.error ?? (r.count !== undefined ? `${r.count} objects` : '');
-    rows.push([`${op}: whole image in memory (compute only; reading took ${s(w.ms - w.computeMs)})`, s(w.computeMs), '—', mb(w.maxRssMB), '1×', note(w)]);
-    rows.push([`${op}: chunked, Zarr → Zarr`, s(z.ms), s(z.cpuMs), mb(z.maxRssMB), w.computeMs ? `${(z.ms / w.computeMs).toFixed(2)}×` : '—', note(z)]);
-    rows.push([`${op}: chunked, tiled TIFF → tiled TIFF`, s(t.ms), s(t.cpuMs), mb(t.maxRssMB), w.computeMs ? `${(t.ms / w.computeMs).toFixed(2)}×` : '—', note(t)]);
+    rows.push([
+      `${op}: whole image in memory (compute only; reading took ${s(w.ms - w.computeMs)})`,
+      s(w.computeMs),
+      '—',
+      mb(w.maxRssMB),
+      '1×',
+      note(w),
+    ]);
+    rows.push([
+      `${op}: chunked, Zarr → Zarr`,
+      s(z.ms),
+      s(z.cpuMs),
+      mb(z.maxRssMB),
+      w.computeMs ? `${(z.ms / w.computeMs).toFixed(2)}×` : '—',
+      note(z),
+    ]);
+    rows.push([
+      `${op}: chunked, tiled TIFF → tiled TIFF`,
+      s(t.ms),
+      s(t.cpuMs),
+      mb(t.maxRssMB),
+      w.computeMs ? `${(t.ms / w.computeMs).toFixed(2)}×` : '—',
+      note(t),
+    ]);
     for (const f of [`out-${op}.zarr`, `out-${op}.tif`]) rmSync(join(dir, f), { recursive: true, force: true });
   }
   printTable(

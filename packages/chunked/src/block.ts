@@ -76,7 +76,10 @@ export async function readBlock(
   }
   // A periodic gather: read each combination of runs and place it.
   const shape = windows.map((w) => w.runs.reduce((s, [x, y]) => s + y - x, 0));
-  const out = allocate(source.dtype, shape.reduce((a, b) => a * b, 1)) as TypedArray;
+  const out = allocate(
+    source.dtype,
+    shape.reduce((a, b) => a * b, 1),
+  ) as TypedArray;
   const pick = new Array<number>(nd).fill(0);
   for (;;) {
     const box: Box = { start: [], stop: [] };
@@ -124,10 +127,12 @@ export async function computeCore(
   const { block, coreOffset } = await readBlock(source, core, halo, wrap);
   const result = def.run(block, params);
   if (result.ndim !== block.ndim || result.shape.some((n, k) => n !== block.shape[k])) {
-    throw new NdImageError('ERR_SHAPE', `the operation returned shape [${result.shape}] for a block of shape [${block.shape}]`);
+    throw new NdImageError(
+      'ERR_SHAPE',
+      `the operation returned shape [${result.shape}] for a block of shape [${block.shape}]`,
+    );
   }
   const shape = boxShape(core);
   if (shape.every((n, k) => n === block.shape[k])) return result;
   return result.slice(...shape.map((n, k) => [coreOffset[k] as number, (coreOffset[k] as number) + n] as const));
 }
-

@@ -7,7 +7,14 @@
  * @packageDocumentation
  */
 export { axisWindow } from './block.js';
-export { createSink, type NpyOutput, type OutputRef, outputSpecOf, type TiffOutput, type ZarrOutput } from './io/create.js';
+export {
+  createSink,
+  type NpyOutput,
+  type OutputRef,
+  outputSpecOf,
+  type TiffOutput,
+  type ZarrOutput,
+} from './io/create.js';
 export { ImageSource } from './io/image-source.js';
 export { MemorySink, MemorySource } from './io/memory.js';
 export { NpySink, NpySource } from './io/npy-file.js';

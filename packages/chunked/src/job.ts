@@ -11,8 +11,8 @@ import { openSink, openSource } from './io/open.js';
 import type { ChunkedSink, ChunkedSource, SinkSpec, SourceSpec } from './io/types.js';
 import { type ChunkScan, scanChunk } from './label-scan.js';
 import { type Operation, operationDef } from './ops/operations.js';
-import { type StatsPartial, statsOfChunk } from './stats.js';
 import { chunkBox, chunkCoords, gridShape } from './region.js';
+import { type StatsPartial, statsOfChunk } from './stats.js';
 
 /** A source: a spec (serialisable) or, in the calling thread only, an open source. */
 export type SourceRef = SourceSpec | ChunkedSource;
@@ -72,7 +72,9 @@ export type JobResult =
   | { kind: 'scan'; scan: ChunkScan }
   | { kind: 'stats'; stats: StatsPartial };
 
-const isOpen = (x: unknown): x is ChunkedSource & ChunkedSink => typeof (x as { read?: unknown; write?: unknown }).read === 'function' || typeof (x as { write?: unknown }).write === 'function';
+const isOpen = (x: unknown): x is ChunkedSource & ChunkedSink =>
+  typeof (x as { read?: unknown; write?: unknown }).read === 'function' ||
+  typeof (x as { write?: unknown }).write === 'function';
 
 /** Open sources and sinks, shared by the jobs one thread runs. */
 export class JobContext {
@@ -110,14 +112,23 @@ export class JobContext {
     this.sinks.clear();
     for (const p of all) {
       const x = await p.catch(() => undefined);
-      if (x !== undefined && 'close' in x && !('finalLocation' in x && (x as { finalLocation?: string }).finalLocation)) {
+      if (
+        x !== undefined &&
+        'close' in x &&
+        !('finalLocation' in x && (x as { finalLocation?: string }).finalLocation)
+      ) {
         if ('read' in x) await (x as ChunkedSource).close();
       }
     }
   }
 }
 
-async function deliver(ctx: JobContext, sinkRef: SinkRef | undefined, box: ReturnType<typeof chunkBox>, core: NdArray): Promise<JobResult> {
+async function deliver(
+  ctx: JobContext,
+  sinkRef: SinkRef | undefined,
+  box: ReturnType<typeof chunkBox>,
+  core: NdArray,
+): Promise<JobResult> {
   if (sinkRef === undefined) return { kind: 'core', core };
   const sink = await ctx.sink(sinkRef);
   await sink.write(box, core);
@@ -166,7 +177,7 @@ export async function runJob(job: ChunkJob, ctx: JobContext): Promise<JobResult>
         // Output true where the input is true or the background object is a hole.
         const border = job.border as Uint8Array;
         const out = new Uint8Array(labels.length);
-        const fg = (raw.toContiguous().astype('bool').data as Uint8Array);
+        const fg = raw.toContiguous().astype('bool').data as Uint8Array;
         for (let i = 0; i < labels.length; i++) {
           const l = labels[i] as number;
           out[i] = l === 0 ? (fg[i] === 0 ? 0 : 1) : border[l] === 1 ? 0 : 1;
@@ -181,7 +192,10 @@ export async function runJob(job: ChunkJob, ctx: JobContext): Promise<JobResult>
       return deliver(ctx, job.sink, box, core);
     }
     default:
-      throw new NdImageError('ERR_INVALID_ARGUMENT', `unknown job kind ${JSON.stringify((job as { kind: unknown }).kind)}`);
+      throw new NdImageError(
+        'ERR_INVALID_ARGUMENT',
+        `unknown job kind ${JSON.stringify((job as { kind: unknown }).kind)}`,
+      );
   }
 }
 

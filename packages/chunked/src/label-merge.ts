@@ -45,7 +45,12 @@ export interface LabelMerge {
  * Joins the chunk scans of an image of `shape` cut in `chunks` under the connectivity `offsets`
  * (a symmetric list of neighbour offsets).
  */
-export function mergeScans(scans: readonly ChunkScan[], shape: readonly number[], chunks: readonly number[], offsets: readonly number[][]): LabelMerge {
+export function mergeScans(
+  scans: readonly ChunkScan[],
+  shape: readonly number[],
+  chunks: readonly number[],
+  offsets: readonly number[][],
+): LabelMerge {
   const grid = gridShape(shape, chunks);
   const nd = shape.length;
   const base = new Array<number>(scans.length);
@@ -73,7 +78,8 @@ export function mergeScans(scans: readonly ChunkScan[], shape: readonly number[]
         const atImageEdge = side === 0 ? box.start[j] === 0 : box.stop[j] === shape[j];
         const fshape = box.start.map((s, k) => (box.stop[k] as number) - s).filter((_, k) => k !== j);
         if (atImageEdge) {
-          for (let i = 0; i < face.length; i++) if ((face[i] as number) > 0) touches[(base[c] as number) + (face[i] as number)] = 1;
+          for (let i = 0; i < face.length; i++)
+            if ((face[i] as number) > 0) touches[(base[c] as number) + (face[i] as number)] = 1;
           continue;
         }
         const step = side === 0 ? -1 : 1;
@@ -103,7 +109,9 @@ export function mergeScans(scans: readonly ChunkScan[], shape: readonly number[]
               let at = 0;
               for (let k = 0; k < nd; k++) {
                 if (k === j) continue;
-                at = at * ((box2.stop[k] as number) - (box2.start[k] as number)) + ((q[k] as number) - (box2.start[k] as number));
+                at =
+                  at * ((box2.stop[k] as number) - (box2.start[k] as number)) +
+                  ((q[k] as number) - (box2.start[k] as number));
               }
               const l2 = face2[at] as number;
               if (l2 > 0) uf.union((base[c] as number) + l, (base[c2] as number) + l2);

@@ -25,9 +25,13 @@ export function structureOffsets(structure: unknown, ndim: number): number[][] {
       : (() => {
           const a = asarray(structure as never);
           if (a.ndim !== ndim || a.shape.some((n) => n !== 3)) {
-            throw new NdImageError('ERR_SHAPE', `\`structure\` must be 3 along each of the input's ${ndim} axes; got [${a.shape}]`, {
-              argument: 'structure',
-            });
+            throw new NdImageError(
+              'ERR_SHAPE',
+              `\`structure\` must be 3 along each of the input's ${ndim} axes; got [${a.shape}]`,
+              {
+                argument: 'structure',
+              },
+            );
           }
           return a;
         })();
@@ -41,14 +45,20 @@ export function structureOffsets(structure: unknown, ndim: number): number[][] {
       r = Math.floor(r / 3);
     }
     if (idx.every((v) => v === 0)) continue;
-    const on = s === undefined ? idx.filter((v) => v !== 0).length === 1 : Number(s.get(...idx.map((v) => v + 1))) !== 0;
+    const on =
+      s === undefined ? idx.filter((v) => v !== 0).length === 1 : Number(s.get(...idx.map((v) => v + 1))) !== 0;
     if (on) out.push(idx.slice());
   }
   return out;
 }
 
 /** Labels one chunk (already read) and reports its scan. */
-export function scanChunk(data: NdArray, core: Box, imageShape: readonly number[], structure: unknown): { scan: ChunkScan; labels: Int32Array } {
+export function scanChunk(
+  data: NdArray,
+  core: Box,
+  imageShape: readonly number[],
+  structure: unknown,
+): { scan: ChunkScan; labels: Int32Array } {
   const { labels, count } = label(data, structure === undefined ? {} : { structure: structure as never });
   const lab = labels.toContiguous().data as Int32Array;
   const shape = boxShape(core);

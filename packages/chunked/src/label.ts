@@ -11,8 +11,16 @@ import type { SourceSpec } from './io/types.js';
 import type { ChunkJob, SinkRef, SourceRef } from './job.js';
 import { mergeScans } from './label-merge.js';
 import { type ChunkScan, structureOffsets } from './label-scan.js';
-import { chunkBox, chunkCoords, chunkCount, checkChunks, gridShape } from './region.js';
-import { type ChunkedRunOptions, finishRun, type InputRef, prepareRun, resolveInput, runJobs, threadsOf } from './run.js';
+import { checkChunks, chunkBox, chunkCoords, chunkCount, gridShape } from './region.js';
+import {
+  type ChunkedRunOptions,
+  finishRun,
+  type InputRef,
+  prepareRun,
+  resolveInput,
+  runJobs,
+  threadsOf,
+} from './run.js';
 import { reduceStats, type StatsPartial } from './stats.js';
 
 /** Options of {@link labelChunked} and {@link fillHolesChunked}. */
@@ -21,7 +29,13 @@ export interface LabelChunkedOptions extends ChunkedRunOptions {
   structure?: unknown;
 }
 
-const LABEL_KEYS = optionKeys<LabelChunkedOptions>({ chunks: true, threads: true, onProgress: true, overwrite: true, structure: true });
+const LABEL_KEYS = optionKeys<LabelChunkedOptions>({
+  chunks: true,
+  threads: true,
+  onProgress: true,
+  overwrite: true,
+  structure: true,
+});
 
 /** What {@link labelChunked} returns. */
 export interface LabelChunkedResult {
@@ -45,15 +59,20 @@ async function twoPass(
   const nd = plan.shape.length;
   let failed = true;
   try {
-    if (nd === 0) throw new NdImageError('ERR_SHAPE', 'labelling needs an array with at least one axis', { argument: 'input' });
+    if (nd === 0)
+      throw new NdImageError('ERR_SHAPE', 'labelling needs an array with at least one axis', { argument: 'input' });
     const offsets = structureOffsets(o.structure, nd);
     if (fill) {
       for (let k = 0; k < nd; k++) {
         for (const s of [-1, 1]) {
           if (!offsets.some((off) => off.every((v, j) => v === (j === k ? s : 0)))) {
-            throw new NdImageError('ERR_UNSUPPORTED', 'chunked fill holes needs a structure that holds the face neighbours (±1 along each axis)', {
-              argument: 'structure',
-            });
+            throw new NdImageError(
+              'ERR_UNSUPPORTED',
+              'chunked fill holes needs a structure that holds the face neighbours (±1 along each axis)',
+              {
+                argument: 'structure',
+              },
+            );
           }
         }
       }
@@ -89,7 +108,8 @@ async function twoPass(
       }),
       onWorkers ? threads : 1,
       async (index, r) => {
-        if (r.kind === 'core') await plan.sink.write(chunkBox(chunkCoords(index, grid), plan.shape, plan.chunks), r.core);
+        if (r.kind === 'core')
+          await plan.sink.write(chunkBox(chunkCoords(index, grid), plan.shape, plan.chunks), r.core);
       },
       o.onProgress,
       'write',
@@ -115,7 +135,7 @@ async function twoPass(
  * object part (an object cut by k chunk borders counts k + 1 times).
  *
  * @example
- * ```js
+ * ```ts
  * const im = array([[1, 0, 1, 1], [1, 0, 0, 1], [1, 1, 0, 1]]);
  * const { count, labels } = await labelChunked(im, undefined, { chunks: [2, 2], threads: 1 });
  * count;            // 2
@@ -123,7 +143,11 @@ async function twoPass(
  * ```
  * @see scipy.ndimage.label
  */
-export async function labelChunked(input: InputRef, output?: OutputRef, options?: LabelChunkedOptions): Promise<LabelChunkedResult> {
+export async function labelChunked(
+  input: InputRef,
+  output?: OutputRef,
+  options?: LabelChunkedOptions,
+): Promise<LabelChunkedResult> {
   const r = await twoPass(input, output, options, false);
   return { count: r.count, chunks: r.chunks, ...(r.array === undefined ? {} : { labels: r.array }) };
 }
@@ -134,10 +158,10 @@ export async function labelChunked(input: InputRef, output?: OutputRef, options?
  * `scipy.ndimage.binary_fill_holes` exactly.
  *
  * @example
- * ```js
+ * ```ts
  * const ring = array([[0, 0, 0, 0, 0], [0, 1, 1, 1, 0], [0, 1, 0, 1, 0], [0, 1, 1, 1, 0], [0, 0, 0, 0, 0]]);
  * const { array: filled } = await fillHolesChunked(ring, undefined, { chunks: [2, 2], threads: 1 });
- * filled.toArray()[2]; // [false, true, true, true, false]
+ * filled.toArray()[2]; // [0, 1, 1, 1, 0]  (bool)
  * ```
  * @see scipy.ndimage.binary_fill_holes
  */
@@ -166,7 +190,7 @@ const STATS_KEYS = optionKeys<ObjectStatsChunkedOptions>({ chunks: true, threads
  * means may differ from a whole-image sum in the last bits.
  *
  * @example
- * ```js
+ * ```ts
  * const lbl = array([[1, 1, 0], [0, 0, 2]]);
  * const stats = await objectStatsChunked(lbl, array([[10, 20, 0], [0, 0, 5]]), { chunks: [1, 2], threads: 1 });
  * stats[0].meanIntensity; // 15
@@ -174,7 +198,11 @@ const STATS_KEYS = optionKeys<ObjectStatsChunkedOptions>({ chunks: true, threads
  * ```
  * @see scipy.ndimage.find_objects, scipy.ndimage.center_of_mass, scipy.ndimage.mean
  */
-export async function objectStatsChunked(labels: InputRef, input?: InputRef, options?: ObjectStatsChunkedOptions): Promise<ObjectStats[]> {
+export async function objectStatsChunked(
+  labels: InputRef,
+  input?: InputRef,
+  options?: ObjectStatsChunkedOptions,
+): Promise<ObjectStats[]> {
   const o = checkOptions(options, STATS_KEYS);
   const threads = threadsOf(o.threads);
   const l = await resolveInput(labels);
@@ -182,7 +210,9 @@ export async function objectStatsChunked(labels: InputRef, input?: InputRef, opt
   try {
     const shape = [...l.source.shape];
     if (v !== undefined && (v.source.shape.length !== shape.length || v.source.shape.some((n, k) => n !== shape[k]))) {
-      throw new NdImageError('ERR_SHAPE', `\`input\` has shape [${v.source.shape}]; \`labels\` has shape [${shape}]`, { argument: 'input' });
+      throw new NdImageError('ERR_SHAPE', `\`input\` has shape [${v.source.shape}]; \`labels\` has shape [${shape}]`, {
+        argument: 'input',
+      });
     }
     const chunks = checkChunks(o.chunks ?? l.source.chunks, shape);
     const total = chunkCount(shape, chunks);

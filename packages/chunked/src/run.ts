@@ -4,7 +4,15 @@
  * progress.
  */
 import { availableParallelism } from 'node:os';
-import { asarray, type DType, isNdArrayLike, type NdArray, type NdArrayLike, NdImageError, zeros } from '@ndimage/core-array';
+import {
+  asarray,
+  type DType,
+  isNdArrayLike,
+  type NdArray,
+  type NdArrayLike,
+  NdImageError,
+  zeros,
+} from '@ndimage/core-array';
 import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
 import { createSink, MemorySink, type OutputRef, outputChunks, outputSpecOf } from './io/create.js';
 import { MemorySource } from './io/memory.js';
@@ -13,7 +21,7 @@ import type { ChunkedSink, ChunkedSource, SinkSpec, SourceSpec } from './io/type
 import { type ChunkJob, JobContext, type JobResult, runJob, type SinkRef, type SourceRef } from './job.js';
 import { type Operation, operationDef } from './ops/operations.js';
 import { ChunkPool } from './pool.js';
-import { chunkBox, chunkCoords, chunkCount, checkChunks, gridShape } from './region.js';
+import { checkChunks, chunkBox, chunkCoords, chunkCount, gridShape } from './region.js';
 
 /** Progress of a chunked run. */
 export interface Progress {
@@ -69,7 +77,10 @@ const isSource = (x: unknown): x is ChunkedSource => typeof (x as ChunkedSource)
 const isSink = (x: unknown): x is ChunkedSink => typeof (x as ChunkedSink)?.write === 'function';
 
 /** Opens an input; `owned` says whether the run must close it. */
-export async function resolveInput(input: InputRef, chunks?: readonly number[]): Promise<{ source: ChunkedSource; spec?: SourceSpec; owned: boolean }> {
+export async function resolveInput(
+  input: InputRef,
+  chunks?: readonly number[],
+): Promise<{ source: ChunkedSource; spec?: SourceSpec; owned: boolean }> {
   if (typeof input === 'string') {
     const spec = specOf(input);
     return { source: await openSource(spec), spec, owned: true };
@@ -178,7 +189,9 @@ export async function runJobs(
 export function threadsOf(t: unknown): number {
   if (t === undefined) return availableParallelism();
   if (typeof t !== 'number' || !Number.isInteger(t) || t < 1) {
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`threads\` must be an integer ≥ 1; got ${JSON.stringify(t)}`, { argument: 'threads' });
+    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`threads\` must be an integer ≥ 1; got ${JSON.stringify(t)}`, {
+      argument: 'threads',
+    });
   }
   return t;
 }
@@ -228,7 +241,9 @@ export async function prepareRun(
       if (sink.concurrentWrites) sinkSpec = (sink as unknown as { spec: SinkSpec }).spec;
     }
     if (sink.shape.length !== shape.length || sink.shape.some((n, k) => n !== shape[k])) {
-      throw new NdImageError('ERR_SHAPE', `the output has shape [${sink.shape}]; the result has shape [${shape}]`, { argument: 'output' });
+      throw new NdImageError('ERR_SHAPE', `the output has shape [${sink.shape}]; the result has shape [${shape}]`, {
+        argument: 'output',
+      });
     }
     const parallel = inp.spec !== undefined;
     return { ...inp, shape, dtype, chunks, sink, sinkSpec, returnArray, parallel };
@@ -265,10 +280,11 @@ export async function finishRun(
  *   a tiny block before anything is written), `ERR_UNSUPPORTED` for global options (iterations
  *   until stable, masks), `ERR_IO` for an output that exists already.
  * @example
- * ```js
+ * ```ts
  * const im = arange(48, { dtype: 'float64' }).reshape([6, 8]);
- * const { array } = await runChunked({ name: 'gaussianFilter', sigma: 1, mode: 'wrap' }, im, undefined, { chunks: [4, 3], threads: 1 });
- * array.toArray()[0][0] === gaussianFilter(im, 1, { mode: 'wrap' }).toArray()[0][0]; // true
+ * const r = await runChunked({ name: 'gaussianFilter', sigma: 1, mode: 'wrap' }, im, undefined, { chunks: [4, 3], threads: 1 });
+ * r.chunkCount; // 6
+ * r.array.toArray()[0][0] === gaussianFilter(im, 1, { mode: 'wrap' }).toArray()[0][0]; // true
  * ```
  * @see dask_image.ndfilters (map_overlap), the mechanism this replaces
  */

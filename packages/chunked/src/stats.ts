@@ -25,10 +25,17 @@ export function statsOfChunk(labels: NdArray, values: NdArray | undefined, box: 
   const nd = labels.ndim;
   const l = labels.dtype === 'int32' ? labels.toContiguous() : labels.astype('float64').toContiguous();
   const ld = l.data as ArrayLike<number>;
-  const v = values === undefined ? undefined : values.dtype === 'int64' || values.dtype === 'uint64' ? values.astype('float64') : values.toContiguous();
+  const v =
+    values === undefined
+      ? undefined
+      : values.dtype === 'int64' || values.dtype === 'uint64'
+        ? values.astype('float64')
+        : values.toContiguous();
   const vd = v?.data as ArrayLike<number> | undefined;
   if (v !== undefined && (v.ndim !== nd || v.shape.some((n, k) => n !== labels.shape[k]))) {
-    throw new NdImageError('ERR_SHAPE', `\`input\` has shape [${v.shape}]; \`labels\` has shape [${labels.shape}]`, { argument: 'input' });
+    throw new NdImageError('ERR_SHAPE', `\`input\` has shape [${v.shape}]; \`labels\` has shape [${labels.shape}]`, {
+      argument: 'input',
+    });
   }
   const slot = new Map<number, number>();
   const count: number[] = [];
@@ -44,7 +51,9 @@ export function statsOfChunk(labels: NdArray, values: NdArray | undefined, box: 
     const g = ld[l.offset + i] as number;
     if (g > 0) {
       if (!Number.isInteger(g)) {
-        throw new NdImageError('ERR_INVALID_ARGUMENT', `\`labels\` must hold integers; found ${g}`, { argument: 'labels' });
+        throw new NdImageError('ERR_INVALID_ARGUMENT', `\`labels\` must hold integers; found ${g}`, {
+          argument: 'labels',
+        });
       }
       let s = slot.get(g);
       if (s === undefined) {
@@ -99,7 +108,10 @@ export function statsOfChunk(labels: NdArray, values: NdArray | undefined, box: 
 
 /** Adds the partials (in chunk order) into `objectStats`'s result, in label order. */
 export function reduceStats(parts: readonly StatsPartial[]): ObjectStats[] {
-  const all = new Map<number, { n: number; lo: number[]; hi: number[]; c: number[]; vs: number; vmin: number; vmax: number; hasV: boolean }>();
+  const all = new Map<
+    number,
+    { n: number; lo: number[]; hi: number[]; c: number[]; vs: number; vmin: number; vmax: number; hasV: boolean }
+  >();
   for (const p of parts) {
     const nd = p.ndim;
     p.labels.forEach((g, s) => {

@@ -32,12 +32,14 @@ export function packResult(r: JobResult): [unknown, ArrayBuffer[]] {
 /** Rebuilds a posted result. */
 export function unpackResult(p: unknown): JobResult {
   const r = p as { kind: string; data?: unknown; shape?: number[]; dtype?: DType };
-  if (r.kind === 'core') return { kind: 'core', core: new NdArray(r.data as never, r.shape as number[], { dtype: r.dtype }) };
+  if (r.kind === 'core')
+    return { kind: 'core', core: new NdArray(r.data as never, r.shape as number[], { dtype: r.dtype }) };
   return p as JobResult;
 }
 
 /** Rebuilds a posted error (an NdImageError keeps its code). */
 export function unpackError(e: { code?: string; message: string }): Error {
-  if (typeof e.code === 'string' && e.code.startsWith('ERR_')) return new NdImageError(e.code as NdImageErrorCode, e.message);
+  if (typeof e.code === 'string' && e.code.startsWith('ERR_'))
+    return new NdImageError(e.code as NdImageErrorCode, e.message);
   return new NdImageError('ERR_IO', `a chunk worker failed: ${e.message}`);
 }

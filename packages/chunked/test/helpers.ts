@@ -15,7 +15,13 @@ export function image(shape: number[], dtype: DType = 'uint8', seed = 1): NdArra
   const values = u.map((v, i) => {
     const x = (i * 7919) % 97;
     const base = 120 + 80 * Math.sin(i / 5.3) * Math.cos(x / 4.1);
-    return dtype === 'bool' ? (v > 0.55 ? 1 : 0) : dtype.startsWith('float') ? base + 30 * v : Math.floor(base + 50 * v) % 256;
+    return dtype === 'bool'
+      ? v > 0.55
+        ? 1
+        : 0
+      : dtype.startsWith('float')
+        ? base + 30 * v
+        : Math.floor(base + 50 * v) % 256;
   });
   return array(values, { dtype }).reshape(shape);
 }

@@ -18,7 +18,13 @@ const load = (f: string) => readNpy(new Uint8Array(readFileSync(new URL(f, dir))
 
 function chunkShapes(shape: readonly number[]): number[][] {
   const nd = shape.length;
-  const out = [new Array<number>(nd).fill(2), new Array<number>(nd).fill(3), shape.map((n, k) => (k === 0 ? 1 : n)), shape.map((n, k) => (k === nd - 1 ? 1 : n)), shape.map((n) => Math.ceil(n / 2) + 1)];
+  const out = [
+    new Array<number>(nd).fill(2),
+    new Array<number>(nd).fill(3),
+    shape.map((n, k) => (k === 0 ? 1 : n)),
+    shape.map((n, k) => (k === nd - 1 ? 1 : n)),
+    shape.map((n) => Math.ceil(n / 2) + 1),
+  ];
   if (nd === 2) out.push([5, 7], [1, 4]);
   return out;
 }
@@ -54,7 +60,10 @@ describe('properties', () => {
       return seed / 2 ** 31;
     };
     for (let t = 0; t < 25; t++) {
-      const shape = rand() < 0.3 ? [2 + Math.floor(rand() * 6), 2 + Math.floor(rand() * 7), 2 + Math.floor(rand() * 6)] : [1 + Math.floor(rand() * 30), 1 + Math.floor(rand() * 30)];
+      const shape =
+        rand() < 0.3
+          ? [2 + Math.floor(rand() * 6), 2 + Math.floor(rand() * 7), 2 + Math.floor(rand() * 6)]
+          : [1 + Math.floor(rand() * 30), 1 + Math.floor(rand() * 30)];
       const n = shape.reduce((a, b) => a * b, 1);
       const density = 0.3 + rand() * 0.4;
       const data = Array.from({ length: n }, () => (rand() < density ? 1 : 0));

@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { OPERATIONS, type Operation, runChunked } from '../src/index.js';
 import { expectSameBits, image } from './helpers.js';
 
-const MODES = ['reflect', 'constant', 'nearest', 'mirror', 'wrap', 'grid-mirror', 'grid-constant', 'grid-wrap'] as const;
+const MODES = [
+  'reflect',
+  'constant',
+  'nearest',
+  'mirror',
+  'wrap',
+  'grid-mirror',
+  'grid-constant',
+  'grid-wrap',
+] as const;
 
 /** The whole-image call the engine replaces. */
 function whole(op: Operation, a: NdArray): NdArray {
@@ -21,8 +30,22 @@ async function check(op: Operation, a: NdArray, chunks: number[], what: string):
 }
 
 const LAYOUTS: { shape: number[]; chunks: number[][] }[] = [
-  { shape: [23, 17], chunks: [[5, 4], [1, 17], [23, 1], [7, 16]] },
-  { shape: [7, 9, 6], chunks: [[3, 4, 5], [2, 9, 1]] },
+  {
+    shape: [23, 17],
+    chunks: [
+      [5, 4],
+      [1, 17],
+      [23, 1],
+      [7, 16],
+    ],
+  },
+  {
+    shape: [7, 9, 6],
+    chunks: [
+      [3, 4, 5],
+      [2, 9, 1],
+    ],
+  },
 ];
 
 const FILTERS: Operation[] = [
@@ -77,7 +100,14 @@ describe.each(LAYOUTS)('shape $shape', ({ shape, chunks }) => {
 
 describe('binary morphology', () => {
   const layouts: [number[], number[][]][] = [
-    [[29, 23], [[6, 5], [1, 23], [29, 2]]],
+    [
+      [29, 23],
+      [
+        [6, 5],
+        [1, 23],
+        [29, 2],
+      ],
+    ],
     [[9, 8, 7], [[4, 3, 5]]],
   ];
   for (const [shape, chunkList] of layouts) {
@@ -90,9 +120,21 @@ describe('binary morphology', () => {
       { name: 'binaryOpening', iterations: 2 },
       { name: 'binaryClosing', iterations: 2 },
       { name: 'binaryClosing', pad: true },
-      { name: 'binaryErosion', origin: nd === 2 ? [1, 0] : 1, structure: nd === 2 ? [[1, 1, 1], [1, 1, 1], [0, 1, 0]] : undefined },
+      {
+        name: 'binaryErosion',
+        origin: nd === 2 ? [1, 0] : 1,
+        structure:
+          nd === 2
+            ? [
+                [1, 1, 1],
+                [1, 1, 1],
+                [0, 1, 0],
+              ]
+            : undefined,
+      },
     ];
-    if (nd === 2) ops.push({ name: 'binaryOpening', structure: new Array(9).fill(new Array(5).fill(1)), iterations: 2 });
+    if (nd === 2)
+      ops.push({ name: 'binaryOpening', structure: new Array(9).fill(new Array(5).fill(1)), iterations: 2 });
     for (const op of ops) {
       it(`${JSON.stringify(op).slice(0, 80)} on [${shape}]`, async () => {
         const clean = Object.fromEntries(Object.entries(op).filter(([, v]) => v !== undefined)) as Operation;
@@ -111,7 +153,12 @@ describe('ROF (the book, fixed iterations)', () => {
   });
   it('equals the whole-image run with the same iterations', async () => {
     const f = image([21, 19], 'float64', 4);
-    for (const c of [[5, 6], [21, 3], [1, 19]]) await check({ name: 'denoise', iterations: 6, tvWeight: 30 }, f, c, 'denoise');
+    for (const c of [
+      [5, 6],
+      [21, 3],
+      [1, 19],
+    ])
+      await check({ name: 'denoise', iterations: 6, tvWeight: 30 }, f, c, 'denoise');
   });
   it('on uint8 input (the book passes uint8)', async () => {
     await check({ name: 'denoise', iterations: 4 }, image([16, 13], 'uint8', 5), [6, 5], 'denoise uint8');

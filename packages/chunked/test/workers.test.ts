@@ -36,7 +36,10 @@ describe('on 2 worker threads', () => {
   });
 
   it('map: results handed back to the caller (in memory, TIFF)', async () => {
-    const r = await runChunked({ name: 'medianFilter', size: 5, mode: 'wrap' }, inp, undefined, { chunks: [10, 10], threads: 2 });
+    const r = await runChunked({ name: 'medianFilter', size: 5, mode: 'wrap' }, inp, undefined, {
+      chunks: [10, 10],
+      threads: 2,
+    });
     const { medianFilter } = await import('@ndimage/filters');
     expectSameBits(r.array!, medianFilter(a, 5, { mode: 'wrap' }), 'memory');
     await runChunked({ name: 'sobel' }, inp, join(tmp.dir, 's.tif'), { chunks: [16, 16], threads: 2 });

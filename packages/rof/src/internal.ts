@@ -63,7 +63,16 @@ export function bookFixedIterations(im: NdArrayLike, iterations: number, options
 
 /** NumPy's wraparound of an integer difference (as `denoise`: the first `roll(U) − U` is in the image's dtype). */
 function integerWrap(dtype: string): ((d: number) => number) | undefined {
-  const spec = ({ uint8: [8, false], int8: [8, true], uint16: [16, false], int16: [16, true], uint32: [32, false], int32: [32, true] } as Record<string, [number, boolean]>)[dtype];
+  const spec = (
+    {
+      uint8: [8, false],
+      int8: [8, true],
+      uint16: [16, false],
+      int16: [16, true],
+      uint32: [32, false],
+      int32: [32, true],
+    } as Record<string, [number, boolean]>
+  )[dtype];
   if (spec === undefined) return undefined;
   const [bits, signed] = spec;
   const m = 2 ** bits;

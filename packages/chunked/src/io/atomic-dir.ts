@@ -16,7 +16,9 @@ export function temporaryBeside(target: string): string {
 /** Refuses an existing output unless `overwrite`. */
 export function checkTarget(target: string, overwrite: boolean): void {
   if (!overwrite && existsSync(target)) {
-    throw new NdImageError('ERR_IO', `${target} exists already (pass \`overwrite: true\` to replace it)`, { path: target });
+    throw new NdImageError('ERR_IO', `${target} exists already (pass \`overwrite: true\` to replace it)`, {
+      path: target,
+    });
   }
 }
 

@@ -47,9 +47,13 @@ export function outputSpecOf(path: string): ZarrOutput | TiffOutput | NpyOutput 
   if (lower.endsWith('.npy')) return { kind: 'npy', path };
   if (/\.tiff?$/.test(lower)) return { kind: 'tiff', path };
   if (/\.(png|jpe?g|webp)$/.test(lower)) {
-    throw new NdImageError('ERR_UNSUPPORTED', `${path}: large outputs are written as Zarr (.zarr), tiled TIFF (.tif) or .npy`, {
-      path,
-    });
+    throw new NdImageError(
+      'ERR_UNSUPPORTED',
+      `${path}: large outputs are written as Zarr (.zarr), tiled TIFF (.tif) or .npy`,
+      {
+        path,
+      },
+    );
   }
   return { kind: 'zarr', location: path };
 }
@@ -91,9 +95,13 @@ export async function createSink(
     case 'npy':
       return NpySink.create(spec.path, { shape: o.shape, dtype: o.dtype, chunks: o.chunks, overwrite: o.overwrite });
     default:
-      throw new NdImageError('ERR_INVALID_ARGUMENT', `unknown output kind ${JSON.stringify((spec as { kind: unknown }).kind)}`, {
-        argument: 'output',
-      });
+      throw new NdImageError(
+        'ERR_INVALID_ARGUMENT',
+        `unknown output kind ${JSON.stringify((spec as { kind: unknown }).kind)}`,
+        {
+          argument: 'output',
+        },
+      );
   }
 }
 

@@ -28,9 +28,25 @@ export function zarrV2DType(dtype: DType): string {
 
 /** core-array's dtype for a zarrita data type, or an error naming the store. */
 export function fromZarrDataType(dt: string, where: string): DType {
-  const ok: readonly string[] = ['bool', 'uint8', 'int8', 'uint16', 'int16', 'uint32', 'int32', 'uint64', 'int64', 'float32', 'float64'];
+  const ok: readonly string[] = [
+    'bool',
+    'uint8',
+    'int8',
+    'uint16',
+    'int16',
+    'uint32',
+    'int32',
+    'uint64',
+    'int64',
+    'float32',
+    'float64',
+  ];
   if (ok.includes(dt)) return dt as DType;
-  throw new NdImageError('ERR_UNSUPPORTED', `the Zarr array ${where} has data type ${dt}; supported are ${ok.join(', ')}`, {
-    path: where,
-  });
+  throw new NdImageError(
+    'ERR_UNSUPPORTED',
+    `the Zarr array ${where} has data type ${dt}; supported are ${ok.join(', ')}`,
+    {
+      path: where,
+    },
+  );
 }

@@ -4,10 +4,9 @@
  * not the image.
  */
 import { NdArray, NdImageError } from '@ndimage/core-array';
+import type SharpFn from 'sharp';
 import type { Box } from '../region.js';
 import type { ChunkedSource, SourceSpec } from './types.js';
-
-import type SharpFn from 'sharp';
 
 type Sharp = typeof SharpFn;
 let sharpModule: Promise<Sharp> | undefined;
@@ -44,7 +43,10 @@ export class ImageSource implements ChunkedSource {
     try {
       meta = await sharp(spec.path, { page, limitInputPixels: false }).metadata();
     } catch (cause) {
-      throw new NdImageError('ERR_IO', `cannot read ${spec.path}: ${(cause as Error).message}`, { cause, path: spec.path });
+      throw new NdImageError('ERR_IO', `cannot read ${spec.path}: ${(cause as Error).message}`, {
+        cause,
+        path: spec.path,
+      });
     }
     const { width, height, channels, depth } = meta;
     if (width === undefined || height === undefined || channels === undefined) {
@@ -60,7 +62,9 @@ export class ImageSource implements ChunkedSource {
     }
     const grey = (channels === 1 || channels === 2) && !meta.isPalette;
     if (grey && channels === 2) {
-      throw new NdImageError('ERR_UNSUPPORTED', `${spec.path} is grey + alpha; convert it to grey or RGBA first`, { path: spec.path });
+      throw new NdImageError('ERR_UNSUPPORTED', `${spec.path} is grey + alpha; convert it to grey or RGBA first`, {
+        path: spec.path,
+      });
     }
     const outChannels = grey ? 1 : channels === 4 || meta.hasAlpha ? 4 : 3;
     const colourspace = grey ? (deep ? 'grey16' : 'b-w') : deep ? 'rgb16' : 'srgb';
@@ -81,19 +85,27 @@ export class ImageSource implements ChunkedSource {
         .raw({ depth: this.dtype === 'uint16' ? 'ushort' : 'uchar' })
         .toBuffer();
     } catch (cause) {
-      throw new NdImageError('ERR_IO', `cannot read region [${box.start}]–[${box.stop}] of ${this.path}: ${(cause as Error).message}`, {
-        cause,
-        path: this.path,
-      });
+      throw new NdImageError(
+        'ERR_IO',
+        `cannot read region [${box.start}]–[${box.stop}] of ${this.path}: ${(cause as Error).message}`,
+        {
+          cause,
+          path: this.path,
+        },
+      );
     }
     const samples =
       this.dtype === 'uint16'
         ? new Uint16Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength))
         : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (samples.length !== height * width * channels) {
-      throw new NdImageError('ERR_FORMAT', `${this.path}: sharp returned ${samples.length} samples for a ${height}×${width}×${channels} region`, {
-        path: this.path,
-      });
+      throw new NdImageError(
+        'ERR_FORMAT',
+        `${this.path}: sharp returned ${samples.length} samples for a ${height}×${width}×${channels} region`,
+        {
+          path: this.path,
+        },
+      );
     }
     let a = new NdArray(samples as never, channels === 1 ? [height, width] : [height, width, channels]);
     if (channels > 1) {

@@ -4,9 +4,15 @@
  * axis (or of whole trailing axes) at a time.
  */
 import { type FileHandle, open } from 'node:fs/promises';
-import { DTYPE_INFO, type DType, type NdArray, NdArray as NdArrayClass, NdImageError, type TypedArray } from '@ndimage/core-array';
-import { allocate } from '@ndimage/core-array/internal';
-import { formatNpyHeader, parseNpyHeader } from '@ndimage/core-array/internal';
+import {
+  DTYPE_INFO,
+  type DType,
+  type NdArray,
+  NdArray as NdArrayClass,
+  NdImageError,
+  type TypedArray,
+} from '@ndimage/core-array';
+import { allocate, formatNpyHeader, parseNpyHeader } from '@ndimage/core-array/internal';
 import { type Box, boxShape, stridesOf } from '../region.js';
 import { checkTarget, commit, discard, temporaryBeside } from './atomic-dir.js';
 import type { ChunkedSink, ChunkedSource, SinkSpec, SourceSpec } from './types.js';
@@ -85,13 +91,17 @@ export class NpySource implements ChunkedSource {
       const head = new Uint8Array(12);
       const { bytesRead } = await fh.read(head, 0, 12, 0);
       if (bytesRead < 10 || MAGIC.some((b, i) => head[i] !== b)) {
-        throw new NdImageError('ERR_FORMAT', `${path} is not a .npy file (no \\x93NUMPY magic)`, { path, byteOffset: 0 });
+        throw new NdImageError('ERR_FORMAT', `${path} is not a .npy file (no \\x93NUMPY magic)`, {
+          path,
+          byteOffset: 0,
+        });
       }
       const major = head[6] as number;
       const dv = new DataView(head.buffer);
       const headerLen = major === 1 ? dv.getUint16(8, true) : dv.getUint32(8, true);
       const start = major === 1 ? 10 : 12;
-      if (headerLen > 1 << 20) throw new NdImageError('ERR_FORMAT', `${path}: .npy header of ${headerLen} bytes`, { path });
+      if (headerLen > 1 << 20)
+        throw new NdImageError('ERR_FORMAT', `${path}: .npy header of ${headerLen} bytes`, { path });
       const text = new Uint8Array(headerLen);
       await fh.read(text, 0, headerLen, start);
       const h = parseNpyHeader(new TextDecoder('latin1').decode(text).trimEnd());
@@ -101,7 +111,9 @@ export class NpySource implements ChunkedSource {
       const stat = await fh.stat();
       const need = start + headerLen + h.shape.reduce((a, b) => a * b, 1) * DTYPE_INFO[h.dtype].itemsize;
       if (stat.size < need) {
-        throw new NdImageError('ERR_FORMAT', `${path} is truncated: ${stat.size} bytes, the header needs ${need}`, { path });
+        throw new NdImageError('ERR_FORMAT', `${path} is truncated: ${stat.size} bytes, the header needs ${need}`, {
+          path,
+        });
       }
       return new NpySource(fh, path, h.shape, h.dtype, start + headerLen, h.littleEndian);
     } catch (e) {
@@ -112,7 +124,10 @@ export class NpySource implements ChunkedSource {
 
   async read(box: Box): Promise<NdArray> {
     const shape = boxShape(box);
-    const out = allocate(this.dtype, shape.reduce((a, b) => a * b, 1)) as TypedArray;
+    const out = allocate(
+      this.dtype,
+      shape.reduce((a, b) => a * b, 1),
+    ) as TypedArray;
     const bytes = bytesOf(out);
     const size = DTYPE_INFO[this.dtype].itemsize;
     const runs: [number, number, number][] = [];

@@ -21,7 +21,9 @@ import { openZarrSource } from './zarr-source.js';
  */
 export function specOf(path: string): SourceSpec {
   if (typeof path !== 'string' || path === '') {
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `an input must be a path or URL; got ${JSON.stringify(path)}`, { argument: 'input' });
+    throw new NdImageError('ERR_INVALID_ARGUMENT', `an input must be a path or URL; got ${JSON.stringify(path)}`, {
+      argument: 'input',
+    });
   }
   const lower = path.toLowerCase().replace(/\/+$/, '');
   if (lower.endsWith('.npy')) return { kind: 'npy', path };
@@ -39,9 +41,13 @@ export async function openSource(spec: SourceSpec): Promise<ChunkedSource> {
     case 'npy':
       return openNpySource(spec);
     default:
-      throw new NdImageError('ERR_INVALID_ARGUMENT', `unknown source kind ${JSON.stringify((spec as { kind: unknown }).kind)}`, {
-        argument: 'source',
-      });
+      throw new NdImageError(
+        'ERR_INVALID_ARGUMENT',
+        `unknown source kind ${JSON.stringify((spec as { kind: unknown }).kind)}`,
+        {
+          argument: 'source',
+        },
+      );
   }
 }
 
@@ -53,8 +59,12 @@ export async function openSink(spec: SinkSpec): Promise<ChunkedSink> {
     case 'npy':
       return NpySink.open(spec.path);
     default:
-      throw new NdImageError('ERR_UNSUPPORTED', `a ${spec.kind} output is written by the coordinator, not opened by workers`, {
-        argument: 'sink',
-      });
+      throw new NdImageError(
+        'ERR_UNSUPPORTED',
+        `a ${spec.kind} output is written by the coordinator, not opened by workers`,
+        {
+          argument: 'sink',
+        },
+      );
   }
 }

@@ -91,16 +91,25 @@ export class TiffSink implements ChunkedSink {
       );
     }
     if (dtype === 'int64' || dtype === 'uint64') {
-      throw new NdImageError('ERR_UNSUPPORTED', `TIFF outputs take up to 32-bit integers and floats; got ${dtype} (write Zarr)`, {
-        argument: 'output',
-      });
+      throw new NdImageError(
+        'ERR_UNSUPPORTED',
+        `TIFF outputs take up to 32-bit integers and floats; got ${dtype} (write Zarr)`,
+        {
+          argument: 'output',
+        },
+      );
     }
     checkTarget(path, o.overwrite ?? false);
     const t = o.tile ?? [512, 512];
     const tile: [number, number] = [tiffTileSize(t[0] as number), tiffTileSize(t[1] as number)];
     const channels = shape.length === 3 ? (shape[2] as number) : 1;
     const raw =
-      Math.ceil((shape[0] as number) / tile[0]) * tile[0] * Math.ceil((shape[1] as number) / tile[1]) * tile[1] * channels * DTYPE_INFO[dtype].itemsize;
+      Math.ceil((shape[0] as number) / tile[0]) *
+      tile[0] *
+      Math.ceil((shape[1] as number) / tile[1]) *
+      tile[1] *
+      channels *
+      DTYPE_INFO[dtype].itemsize;
     // Deflate can grow incompressible tiles slightly; leave room before switching to BigTIFF.
     const big = raw * 1.01 + 2 ** 20 > 2 ** 32 - 1;
     const tmp = temporaryBeside(path);
@@ -120,7 +129,10 @@ export class TiffSink implements ChunkedSink {
     for (let y0 = box.start[0] as number; y0 < (box.stop[0] as number); y0 += th) {
       for (let x0 = box.start[1] as number; x0 < (box.stop[1] as number); x0 += tw) {
         if (y0 % th !== 0 || x0 % tw !== 0) {
-          throw new NdImageError('ERR_INVALID_ARGUMENT', `TIFF writes must be aligned to ${th}×${tw} tiles; got a box at [${y0}, ${x0}]`);
+          throw new NdImageError(
+            'ERR_INVALID_ARGUMENT',
+            `TIFF writes must be aligned to ${th}×${tw} tiles; got a box at [${y0}, ${x0}]`,
+          );
         }
         // Edge tiles are stored full size, padded with zeros (TIFF 6.0, section 15).
         const tileBytes = new Uint8Array(th * tw * channels * item);
@@ -128,7 +140,7 @@ export class TiffSink implements ChunkedSink {
         const cols = Math.min(tw, (box.start[1] as number) + bw - x0);
         const rowBytes = cols * channels * item;
         for (let r = 0; r < rows; r++) {
-          const from = (((y0 - (box.start[0] as number) + r) * bw + (x0 - (box.start[1] as number))) * channels) * item;
+          const from = ((y0 - (box.start[0] as number) + r) * bw + (x0 - (box.start[1] as number))) * channels * item;
           tileBytes.set(srcBytes.subarray(from, from + rowBytes), r * tw * channels * item);
         }
         if (this.dtype === 'bool') for (let k = 0; k < tileBytes.length; k++) tileBytes[k] = tileBytes[k] === 0 ? 0 : 1;
@@ -137,7 +149,9 @@ export class TiffSink implements ChunkedSink {
         const offset = this.end;
         this.end += stored.length + (stored.length & 1); // word-aligned, as TIFF recommends
         if (!this.big && this.end > 2 ** 32 - 2 ** 20) {
-          throw new NdImageError('ERR_LIMIT', `${this.path}: the tiles outgrew classic TIFF's 4 GiB`, { path: this.path });
+          throw new NdImageError('ERR_LIMIT', `${this.path}: the tiles outgrew classic TIFF's 4 GiB`, {
+            path: this.path,
+          });
         }
         await this.fh.write(stored, 0, stored.length, offset);
         this.offsets[at] = offset;
@@ -217,11 +231,15 @@ export class TiffSink implements ChunkedSink {
       const valueAt = p + (big ? 12 : 8);
       const bytes = values.length * typeSize(type);
       if (bytes <= ptrSize) {
-        values.forEach((v, i) => put(dv, valueAt + i * typeSize(type), type, v));
+        values.forEach((v, i) => {
+          put(dv, valueAt + i * typeSize(type), type, v);
+        });
       } else {
         const block = new Uint8Array(bytes + (bytes & 1));
         const bv = new DataView(block.buffer);
-        values.forEach((v, i) => put(bv, i * typeSize(type), type, v));
+        values.forEach((v, i) => {
+          put(bv, i * typeSize(type), type, v);
+        });
         if (big) dv.setBigUint64(valueAt, BigInt(extra), true);
         else dv.setUint32(valueAt, extra, true);
         extras.push([extra, block]);

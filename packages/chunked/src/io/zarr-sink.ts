@@ -32,7 +32,8 @@ function v3Codecs(dtype: DType, codec: ZarrCodec): unknown[] {
   if (codec === null) return out;
   const { id, ...cfg } = codec;
   if (id === 'zlib' || id === 'gzip') out.push({ name: 'gzip', configuration: { level: cfg.level ?? 1 } });
-  else if (id === 'zstd') out.push({ name: 'zstd', configuration: { level: cfg.level ?? 1, checksum: cfg.checksum ?? false } });
+  else if (id === 'zstd')
+    out.push({ name: 'zstd', configuration: { level: cfg.level ?? 1, checksum: cfg.checksum ?? false } });
   else if (id === 'blosc') {
     const shuffle = cfg.shuffle;
     out.push({
@@ -40,15 +41,26 @@ function v3Codecs(dtype: DType, codec: ZarrCodec): unknown[] {
       configuration: {
         cname: cfg.cname ?? 'lz4',
         clevel: cfg.clevel ?? 5,
-        shuffle: typeof shuffle === 'string' ? shuffle : shuffle === 2 ? 'bitshuffle' : shuffle === 0 ? 'noshuffle' : 'shuffle',
+        shuffle:
+          typeof shuffle === 'string'
+            ? shuffle
+            : shuffle === 2
+              ? 'bitshuffle'
+              : shuffle === 0
+                ? 'noshuffle'
+                : 'shuffle',
         typesize: DTYPE_SIZE[dtype],
         blocksize: cfg.blocksize ?? 0,
       },
     });
   } else {
-    throw new NdImageError('ERR_UNSUPPORTED', `the ${id} codec has no Zarr v3 equivalent here; use zstd, gzip or blosc`, {
-      argument: 'codec',
-    });
+    throw new NdImageError(
+      'ERR_UNSUPPORTED',
+      `the ${id} codec has no Zarr v3 equivalent here; use zstd, gzip or blosc`,
+      {
+        argument: 'codec',
+      },
+    );
   }
   return out;
 }
@@ -90,9 +102,12 @@ function omeAttrs(
   version: string,
 ): Record<string, unknown> {
   const o = ome === true ? {} : ome;
-  const names = ndim === 2 ? ['y', 'x'] : ndim === 3 ? ['z', 'y', 'x'] : Array.from({ length: ndim }, (_, k) => `dim_${k}`);
+  const names =
+    ndim === 2 ? ['y', 'x'] : ndim === 3 ? ['z', 'y', 'x'] : Array.from({ length: ndim }, (_, k) => `dim_${k}`);
   const axes =
-    Array.isArray(o.axes) && o.axes.length === ndim ? o.axes : names.map((name) => ({ name, type: name.startsWith('dim') ? undefined : 'space' }));
+    Array.isArray(o.axes) && o.axes.length === ndim
+      ? o.axes
+      : names.map((name) => ({ name, type: name.startsWith('dim') ? undefined : 'space' }));
   const scale = Array.isArray(o.scale) && o.scale.length === ndim ? o.scale : new Array<number>(ndim).fill(1);
   return {
     ...(version === '0.4' ? { version } : {}),
@@ -108,7 +123,9 @@ function omeAttrs(
  */
 export async function createZarrSink(location: string, options: ZarrSinkOptions): Promise<ZarrSink> {
   if (/^https?:/i.test(location)) {
-    throw new NdImageError('ERR_UNSUPPORTED', `Zarr outputs are folders; ${location} is a URL (read only)`, { path: location });
+    throw new NdImageError('ERR_UNSUPPORTED', `Zarr outputs are folders; ${location} is a URL (read only)`, {
+      path: location,
+    });
   }
   checkTarget(location, options.overwrite ?? false);
   const format = options.format ?? 3;
@@ -200,7 +217,10 @@ export class ZarrSink implements ChunkedSink {
       await writeZarrChunks(this.layout, box, data);
     } catch (cause) {
       if (NdImageError.isInstance(cause)) throw cause;
-      throw new NdImageError('ERR_IO', `cannot write to ${this.location}: ${(cause as Error).message}`, { cause, path: this.location });
+      throw new NdImageError('ERR_IO', `cannot write to ${this.location}: ${(cause as Error).message}`, {
+        cause,
+        path: this.location,
+      });
     }
   }
 
@@ -218,6 +238,7 @@ export async function openZarrSink(spec: Extract<SinkSpec, { kind: 'zarr' }>): P
   const store = openStore(spec.location);
   const info = await locateArray(store, spec.location, spec.path ?? '');
   const meta = await readJson(store, storeKey(info.path, info.format === 2 ? '.zarray' : 'zarr.json'), spec.location);
-  if (meta === undefined) throw new NdImageError('ERR_IO', `no Zarr array at ${spec.location}`, { path: spec.location });
+  if (meta === undefined)
+    throw new NdImageError('ERR_IO', `no Zarr array at ${spec.location}`, { path: spec.location });
   return new ZarrSink(await zarrLayout(meta, join(spec.location, info.path)), spec.location);
 }

@@ -58,10 +58,14 @@ export class ZarrSource implements ChunkedSource {
       try {
         c = await this.arr.getChunk(coords);
       } catch (cause) {
-        throw new NdImageError('ERR_IO', `cannot read chunk [${coords.join(', ')}] of ${this.where}: ${(cause as Error).message}`, {
-          cause,
-          path: this.where,
-        });
+        throw new NdImageError(
+          'ERR_IO',
+          `cannot read chunk [${coords.join(', ')}] of ${this.where}: ${(cause as Error).message}`,
+          {
+            cause,
+            path: this.where,
+          },
+        );
       }
       const raw = c.data as unknown as { buffer: ArrayBuffer; byteOffset: number; length: number; byteLength: number };
       // zarrita's BoolArray wraps bytes; core-array's bool is a Uint8Array of 0/1.
@@ -149,7 +153,10 @@ export class ZarrSource implements ChunkedSource {
  * const tile = await src.read({ start: [0, 0], stop: [256, 256] });
  * ```
  */
-export async function openZarrSource(spec: Extract<SourceSpec, { kind: 'zarr' }>, options: ZarrSourceOptions = {}): Promise<ZarrSource> {
+export async function openZarrSource(
+  spec: Extract<SourceSpec, { kind: 'zarr' }>,
+  options: ZarrSourceOptions = {},
+): Promise<ZarrSource> {
   const store = openStore(spec.location);
   const info = await locateArray(store, spec.location, spec.path ?? '', spec.level ?? 0);
   const arr = await openZarrArray(store, info, spec.location);

@@ -20,9 +20,13 @@ export function isUrl(location: string): boolean {
 /** Opens the store at a folder or URL. */
 export function openStore(location: string): ZarrStore {
   if (typeof location !== 'string' || location === '') {
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `a Zarr location must be a folder or URL; got ${JSON.stringify(location)}`, {
-      argument: 'location',
-    });
+    throw new NdImageError(
+      'ERR_INVALID_ARGUMENT',
+      `a Zarr location must be a folder or URL; got ${JSON.stringify(location)}`,
+      {
+        argument: 'location',
+      },
+    );
   }
   useNodeCodecs();
   return isUrl(location) ? new zarr.FetchStore(location) : new FileSystemStore(location);
@@ -35,7 +39,11 @@ export function storeKey(dir: string, name: string): `/${string}` {
 }
 
 /** Reads and parses a JSON document of the store, or undefined when absent. */
-export async function readJson(store: ZarrStore, key: `/${string}`, location: string): Promise<Record<string, unknown> | undefined> {
+export async function readJson(
+  store: ZarrStore,
+  key: `/${string}`,
+  location: string,
+): Promise<Record<string, unknown> | undefined> {
   let bytes: Uint8Array | undefined;
   try {
     bytes = await store.get(key);
@@ -87,7 +95,8 @@ export async function locateArray(
   const v2 = await readJson(store, storeKey(path, '.zarray'), location);
   if (v2 !== undefined) return { format: 2, path: storeKey(path, ''), codec: v2Codec(v2.compressor) };
   const v3 = await readJson(store, storeKey(path, 'zarr.json'), location);
-  if (v3 !== undefined && v3.node_type === 'array') return { format: 3, path: storeKey(path, ''), codec: v3Codec(v3.codecs) };
+  if (v3 !== undefined && v3.node_type === 'array')
+    return { format: 3, path: storeKey(path, ''), codec: v3Codec(v3.codecs) };
   // A group: OME-Zarr 0.4 keeps multiscales in .zattrs (v2), 0.5 in zarr.json attributes.ome (v3).
   let multiscales: unknown;
   if (v3 !== undefined) {
@@ -125,28 +134,36 @@ export async function locateArray(
 function v2Codec(c: unknown): ZarrCodec {
   if (c === null || c === undefined || typeof c !== 'object') return null;
   const id = (c as { id?: unknown }).id;
-  if (id === 'zlib' || id === 'gzip' || id === 'zstd' || id === 'blosc' || id === 'lz4') return { ...(c as object), id };
+  if (id === 'zlib' || id === 'gzip' || id === 'zstd' || id === 'blosc' || id === 'lz4')
+    return { ...(c as object), id };
   return null;
 }
 
 function v3Codec(codecs: unknown): ZarrCodec {
   if (!Array.isArray(codecs)) return null;
   for (const c of codecs as { name?: unknown; configuration?: Record<string, unknown> }[]) {
-    if (c.name === 'gzip' || c.name === 'zstd' || c.name === 'blosc')
-      return { ...(c.configuration ?? {}), id: c.name };
+    if (c.name === 'gzip' || c.name === 'zstd' || c.name === 'blosc') return { ...(c.configuration ?? {}), id: c.name };
   }
   return null;
 }
 
 /** Opens the array of `info` with zarrita. */
-export async function openZarrArray(store: ZarrStore, info: ZarrArrayInfo, location: string): Promise<zarr.Array<zarr.DataType, ZarrStore>> {
+export async function openZarrArray(
+  store: ZarrStore,
+  info: ZarrArrayInfo,
+  location: string,
+): Promise<zarr.Array<zarr.DataType, ZarrStore>> {
   try {
     const at = zarr.root(store).resolve(info.path);
     return info.format === 2 ? await zarr.open.v2(at, { kind: 'array' }) : await zarr.open.v3(at, { kind: 'array' });
   } catch (cause) {
-    throw new NdImageError('ERR_FORMAT', `cannot open the Zarr array at ${location}${info.path}: ${(cause as Error).message}`, {
-      cause,
-      path: location,
-    });
+    throw new NdImageError(
+      'ERR_FORMAT',
+      `cannot open the Zarr array at ${location}${info.path}: ${(cause as Error).message}`,
+      {
+        cause,
+        path: location,
+      },
+    );
   }
 }

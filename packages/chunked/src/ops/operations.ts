@@ -109,7 +109,10 @@ function wrapOf(mode: unknown, ndim: number): boolean[] {
   return modes.map((m) => m === 'wrap' || m === 'grid-wrap');
 }
 
-const same = (r: number): OperationDef['halo'] => (_p: Params, shape: readonly number[]): number[] => new Array<number>(shape.length).fill(r);
+const same =
+  (r: number): OperationDef['halo'] =>
+  (_p: Params, shape: readonly number[]): number[] =>
+    new Array<number>(shape.length).fill(r);
 
 function gaussianReach(p: Params, shape: readonly number[]): number[] {
   const nd = shape.length;
@@ -145,9 +148,13 @@ function binaryReach(steps: number): OperationDef['halo'] {
 
 function checkBinary(p: Params, what: string): void {
   if (p.mask !== undefined) {
-    throw new NdImageError('ERR_UNSUPPORTED', `chunked ${what} takes no \`mask\` (a mask is an image of its own; apply it as a separate step)`, {
-      argument: 'mask',
-    });
+    throw new NdImageError(
+      'ERR_UNSUPPORTED',
+      `chunked ${what} takes no \`mask\` (a mask is an image of its own; apply it as a separate step)`,
+      {
+        argument: 'mask',
+      },
+    );
   }
   const it = p.iterations;
   if (it !== undefined && (typeof it !== 'number' || it < 1)) {
@@ -271,7 +278,6 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationDef>> = {
     wrap: (_p, nd) => new Array<boolean>(nd).fill(false).map((_, k) => k < 2),
   },
 };
-
 
 /** The definition of an operation, or an error listing the names. */
 export function operationDef(op: { name?: unknown } | undefined): OperationDef {
