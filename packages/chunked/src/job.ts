@@ -5,7 +5,7 @@
  * object runs in the calling thread, in a worker thread, or — being plain data — on another
  * machine's worker.
  */
-import { type NdArray, NdArray as NdArrayClass, NdImageError } from '@ndimage/core-array';
+import { greater, less, type NdArray, NdArray as NdArrayClass, NdImageError } from '@ndimage/core-array';
 import { computeCore } from './block.js';
 import { openSink, openSource } from './io/open.js';
 import type { ChunkedSink, ChunkedSource, SinkSpec, SourceSpec } from './io/types.js';
@@ -42,6 +42,8 @@ export interface LabelScanJob extends JobBase {
   structure?: unknown;
   /** Label the background instead (for fill holes). */
   invert?: boolean;
+  /** Objects above (or below) a value instead of nonzero. */
+  threshold?: { value: number; below?: boolean };
 }
 
 /** Label the chunk again and write the global labels (or, for fill holes, the filled mask). */
@@ -54,6 +56,8 @@ export interface LabelWriteJob extends JobBase {
   map?: Int32Array;
   /** Fill holes: local background object → 1 when it touches the image border. */
   border?: Uint8Array;
+  /** Objects above (or below) a value instead of nonzero. */
+  threshold?: { value: number; below?: boolean };
 }
 
 /** Per-object partial sums of a label chunk (and an intensity chunk). */
@@ -164,11 +168,11 @@ export async function runJob(job: ChunkJob, ctx: JobContext): Promise<JobResult>
       return deliver(ctx, job.sink, box, core);
     }
     case 'label-scan': {
-      const data = await readForLabel(source, box, job.invert ?? false);
+      const data = await readForLabel(source, box, job.invert ?? false, job.threshold);
       return { kind: 'scan', scan: scanChunk(data, box, source.shape, job.structure).scan };
     }
     case 'label-write': {
-      const raw = await source.read(box);
+      const raw = thresholded(await source.read(box), job.threshold);
       const fill = job.border !== undefined;
       const data = fill ? invert(raw) : raw;
       const { labels } = scanChunk(data, box, source.shape, job.structure);
@@ -199,9 +203,20 @@ export async function runJob(job: ChunkJob, ctx: JobContext): Promise<JobResult>
   }
 }
 
-async function readForLabel(source: ChunkedSource, box: ReturnType<typeof chunkBox>, inv: boolean): Promise<NdArray> {
-  const raw = await source.read(box);
+async function readForLabel(
+  source: ChunkedSource,
+  box: ReturnType<typeof chunkBox>,
+  inv: boolean,
+  threshold: LabelScanJob['threshold'],
+): Promise<NdArray> {
+  const raw = thresholded(await source.read(box), threshold);
   return inv ? invert(raw) : raw;
+}
+
+/** The mask `a > value` (or `a < value`), or `a` itself without a threshold. */
+function thresholded(a: NdArray, t: LabelScanJob['threshold']): NdArray {
+  if (t === undefined) return a;
+  return t.below === true ? less(a, t.value) : greater(a, t.value);
 }
 
 /** Background as foreground: true where the input is zero. */

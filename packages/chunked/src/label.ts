@@ -27,6 +27,8 @@ import { reduceStats, type StatsPartial } from './stats.js';
 export interface LabelChunkedOptions extends ChunkedRunOptions {
   /** Connectivity, as `label`'s (3 along every axis, symmetric). @defaultValue the cross */
   structure?: unknown;
+  /** Objects are where the input is above `value` (below, with `below: true`) instead of nonzero. */
+  threshold?: { value: number; below?: boolean };
 }
 
 const LABEL_KEYS = optionKeys<LabelChunkedOptions>({
@@ -35,6 +37,7 @@ const LABEL_KEYS = optionKeys<LabelChunkedOptions>({
   onProgress: true,
   overwrite: true,
   structure: true,
+  threshold: true,
 });
 
 /** What {@link labelChunked} returns. */
@@ -82,7 +85,11 @@ async function twoPass(
     const source: SourceRef = onWorkers ? (plan.spec as SourceSpec) : plan.source;
     const sink: SinkRef | undefined = onWorkers ? plan.sinkSpec : plan.sink.concurrentWrites ? plan.sink : undefined;
     const scans = new Array<ChunkScan>(total);
-    const base = { chunks: plan.chunks, structure: o.structure };
+    const base = {
+      chunks: plan.chunks,
+      structure: o.structure,
+      ...(o.threshold === undefined ? {} : { threshold: o.threshold }),
+    };
     await runJobs(
       total,
       (index): ChunkJob => ({ kind: 'label-scan', source, invert: fill, index, ...base }),

@@ -78,3 +78,43 @@ describe('properties', () => {
     }
   });
 });
+
+describe('threshold and pipelines', () => {
+  it('labelChunked with a threshold equals label(input > value)', async () => {
+    const { image } = await import('./helpers.js');
+    const { greater, less } = await import('@ndimage/core-array');
+    const a = image([31, 27], 'uint8', 21);
+    for (const below of [false, true]) {
+      const m = below ? less(a, 100) : greater(a, 150);
+      const whole = label(m);
+      const r = await labelChunked(a, undefined, {
+        chunks: [6, 5],
+        threads: 1,
+        threshold: { value: below ? 100 : 150, below },
+      });
+      expect(r.count).toBe(whole.count);
+      expectSameBits(r.labels!, whole.labels, `threshold below=${below}`);
+    }
+  });
+  it('a pipeline (threshold, then opening) equals the two whole-image calls', async () => {
+    const { image } = await import('./helpers.js');
+    const { greater } = await import('@ndimage/core-array');
+    const { binaryOpening } = await import('@ndimage/morphology');
+    const { runChunked } = await import('../src/index.js');
+    const a = image([40, 33], 'uint8', 22);
+    const structure = Array.from({ length: 5 }, () => [1, 1, 1]);
+    const r = await runChunked(
+      {
+        name: 'pipeline',
+        steps: [
+          { name: 'threshold', value: 120 },
+          { name: 'binaryOpening', structure, iterations: 2 },
+        ],
+      },
+      a,
+      undefined,
+      { chunks: [7, 6], threads: 1 },
+    );
+    expectSameBits(r.array!, binaryOpening(greater(a, 120), { structure, iterations: 2 }), 'pipeline');
+  });
+});

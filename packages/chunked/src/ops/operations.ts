@@ -4,7 +4,7 @@
  * another machine. For each: the in-memory function it calls, the halo it needs per axis (how far
  * an output element reads from), and the axes whose boundary mode is periodic.
  */
-import { asarray, hypot, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import { asarray, greater, less, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
 import {
   gaussianFilter,
   gaussianGradientMagnitude,
@@ -64,7 +64,9 @@ export type OperationName =
   | 'binaryDilation'
   | 'binaryOpening'
   | 'binaryClosing'
-  | 'denoise';
+  | 'denoise'
+  | 'threshold'
+  | 'pipeline';
 
 /** An operation's name and its options, as the in-memory function takes them. */
 export type Operation = { name: OperationName } & Params;
@@ -77,6 +79,8 @@ export interface OperationDef {
   halo(p: Params, shape: readonly number[]): number[];
   /** Axes whose boundary is periodic (their halo is read from the far side of the image). */
   wrap(p: Params, ndim: number): boolean[];
+  /** Element-wise: no halo, no boundary (fits in a pipeline with any other operation). */
+  pointwise?: boolean;
 }
 
 /** Everything but `name` (and the engine's own keys), for the in-memory call. */
@@ -189,14 +193,11 @@ function binary(fn: (a: Arr, o: Params) => Arr, steps: number, what: string): Op
   };
 }
 
-/** The magnitude of the gradient from `fn` along every axis, in float64: √(Σ gᵢ²). */
+/** The magnitude of the gradient from `fn` along every axis, in float64: √(Σ gᵢ²) (the textbook's `sqrt(imx**2 + imy**2)`). */
 function magnitude(fn: typeof sobel): OperationDef {
   return {
     run: (a, p) => {
       const o = rest(p);
-      if (a.ndim === 2) {
-        return hypot(fn(a, { ...o, axis: 0, output: 'float64' }), fn(a, { ...o, axis: 1, output: 'float64' })) as Arr;
-      }
       let acc: Float64Array | undefined;
       let first: Arr | undefined;
       for (let axis = 0; axis < a.ndim; axis++) {
@@ -260,6 +261,52 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationDef>> = {
   binaryDilation: binary(binaryDilation as never, 1, 'binaryDilation'),
   binaryOpening: binary(binaryOpening as never, 2, 'binaryOpening'),
   binaryClosing: binary(binaryClosing as never, 2, 'binaryClosing'),
+  threshold: {
+    // Element-wise `input > value` (or `< value` with `below`): the mask step before morphology
+    // or labelling, e.g. in a pipeline. Not a SciPy function: NumPy's comparison.
+    run: (a, p) => {
+      if (typeof p.value !== 'number') {
+        throw new NdImageError(
+          'ERR_INVALID_ARGUMENT',
+          `\`value\` of threshold must be a number; got ${String(p.value)}`,
+          { argument: 'value' },
+        );
+      }
+      return (p.below === true ? less(a, p.value) : greater(a, p.value)) as Arr;
+    },
+    halo: same(0),
+    wrap: (_p, nd) => new Array<boolean>(nd).fill(false),
+    pointwise: true,
+  },
+  pipeline: {
+    // Operations one after another on the same block: the halo is the sum of theirs.
+    run: (a, p) => steps(p).reduce((x, [def, q]) => def.run(x, q), a),
+    halo: (p, shape) =>
+      steps(p).reduce(
+        (acc, [def, q]) => acc.map((r, k) => r + (def.halo(q, shape)[k] ?? 0)),
+        new Array<number>(shape.length).fill(0),
+      ),
+    wrap: (p, nd) => {
+      const ws = steps(p)
+        .filter(([def]) => def.pointwise !== true)
+        .map(([def, q]) => def.wrap(q, nd));
+      const out = new Array<boolean>(nd).fill(false);
+      for (let k = 0; k < nd; k++) {
+        const any = ws.some((w) => w[k]);
+        if (any && !ws.every((w) => w[k])) {
+          throw new NdImageError(
+            'ERR_UNSUPPORTED',
+            'a pipeline cannot mix periodic (wrap) and other boundaries on one axis',
+            {
+              argument: 'steps',
+            },
+          );
+        }
+        out[k] = any;
+      }
+      return out;
+    },
+  },
   denoise: {
     // The book's ROF with a fixed number of iterations: each iteration reads one pixel further
     // (forward differences for the gradient, backward for the divergence, periodic boundaries).
@@ -278,6 +325,17 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationDef>> = {
     wrap: (_p, nd) => new Array<boolean>(nd).fill(false).map((_, k) => k < 2),
   },
 };
+
+/** The steps of a pipeline, each checked. */
+function steps(p: Params): [OperationDef, Params][] {
+  const list = p.steps;
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new NdImageError('ERR_INVALID_ARGUMENT', '`steps` of a pipeline must be a non-empty list of operations', {
+      argument: 'steps',
+    });
+  }
+  return list.map((q: Params) => [operationDef(q), q]);
+}
 
 /** The definition of an operation, or an error listing the names. */
 export function operationDef(op: { name?: unknown } | undefined): OperationDef {
