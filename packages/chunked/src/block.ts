@@ -112,7 +112,7 @@ export async function readBlock(
     }
     if (k < 0) break;
   }
-  return { block: new NdArray(out as never, shape), coreOffset };
+  return { block: new NdArray(out as never, shape, { dtype: source.dtype }), coreOffset };
 }
 
 /** Runs `def` on the block of `core` and returns the core of the result (a view: sinks copy it once, as they store it). */

@@ -183,6 +183,7 @@ b = zarr.open(${JSON.stringify(pb)}, mode='w', shape=a.shape, chunks=(8, 8), dty
     expectSameBits(await src.read({ start: [0, 0], stop: [35, 27] }), want, 'F order blosc');
     const b = await openZarrSource({ kind: 'zarr', location: pb });
     expect(b.dtype).toBe('bool');
+    expect((await b.read({ start: [0, 0], stop: [3, 3] })).dtype).toBe('bool');
     const r = await labelChunked({ kind: 'zarr', location: pb }, undefined, { threads: 1 });
     expect(r.count).toBeGreaterThan(0);
   });

@@ -134,7 +134,7 @@ export class NpySource implements ChunkedSource {
     forEachRun(this.shape, box, (s, d, n) => runs.push([s, d, n]));
     for (const [s, d, n] of runs) await this.fh.read(bytes, d * size, n * size, this.dataOffset + s * size);
     if (!this.littleEndian && size > 1) swapBytes(bytes, size);
-    return new NdArrayClass(out as never, shape);
+    return new NdArrayClass(out as never, shape, { dtype: this.dtype });
   }
 
   async close(): Promise<void> {

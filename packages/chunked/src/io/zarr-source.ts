@@ -79,7 +79,7 @@ export class ZarrSource implements ChunkedSource {
     const size = shape.reduce((a, b) => a * b, 1);
     const out = allocate(this.dtype, size) as TypedArray;
     const nd = shape.length;
-    if (size === 0) return new NdArray(out as never, shape);
+    if (size === 0) return new NdArray(out as never, shape, { dtype: this.dtype });
     const lo = box.start.map((s, k) => Math.floor(s / (this.chunks[k] as number)));
     const hi = box.stop.map((s, k) => Math.ceil(s / (this.chunks[k] as number)));
     const coords = lo.slice();
@@ -97,7 +97,7 @@ export class ZarrSource implements ChunkedSource {
       if (k < 0) break;
     }
     await Promise.all(jobs);
-    return new NdArray(out as never, shape);
+    return new NdArray(out as never, shape, { dtype: this.dtype });
   }
 
   /** Copies the part of chunk `c` at grid `coords` that lies in `box` into `out`. */
