@@ -36,8 +36,10 @@ async function worker(kind, args) {
     const [op, input, output] = args;
     rmSync(output, { recursive: true, force: true });
     if (op === 'label') extra = { count: (await chunked.labelChunked(input, output, { threads })).count };
-    else if (op === 'dask')
-      await chunked.runChunked({ name: 'gaussianFilter', sigma: 4, output: 'float64' }, input, output, { threads });
+    else if (op === 'dask' || op === 'dask1')
+      await chunked.runChunked({ name: 'gaussianFilter', sigma: 4, output: 'float64' }, input, output, {
+        threads: op === 'dask1' ? 1 : threads,
+      });
     else await chunked.runChunked(CASES[op], input, output, { threads });
   } else if (kind === 'whole') {
     const [op, input] = args;
@@ -110,6 +112,16 @@ async function main() {
       mb(us.maxRssMB),
       '—',
       us.error ?? '',
+    ]);
+    rmSync(join(dir, 'ours-dask.zarr'), { recursive: true, force: true });
+    const one = child('chunked', ['dask1', dz, join(dir, 'ours-dask.zarr')]);
+    rows.push([
+      '@ndimage/chunked, the same work in the calling thread (threads: 1)',
+      s(one.ms),
+      s(one.cpuMs),
+      mb(one.maxRssMB),
+      '—',
+      one.error ?? '',
     ]);
     rmSync(join(dir, 'ours-dask.zarr'), { recursive: true, force: true });
   }

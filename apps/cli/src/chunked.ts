@@ -1,7 +1,7 @@
 /**
  * Large inputs chunk by chunk (@ndimage/chunked): a command runs on a `.zarr` folder (or URL),
  * or with `--chunk` on a big TIFF/PNG/JPEG or `.npy`, and writes Zarr, a tiled TIFF or `.npy`,
- * in bounded memory — about threads × 2 × (chunk + 2·halo)ⁿ × 24 bytes, plus 64 MiB of chunk
+ * in bounded memory — about threads × (chunk + 2·halo)ⁿ × 24 bytes, plus 64 MiB of chunk
  * cache per thread. Chunked runs keep the array's dtype and SciPy's dtype rules, like `.npy`
  * inputs (no float conversion, no 8-bit scaling of the output).
  */

@@ -102,7 +102,7 @@ export function probeDType(operation: Operation, dtype: DType, ndim: number): DT
 }
 
 /** Jobs each worker thread holds at once. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 1;
 
 /** Runs `jobs` (numbered 0 … total−1) and hands each result to `done`, in this thread or on a pool. */
 export async function runJobs(
@@ -177,7 +177,8 @@ export async function runJobs(
     }
   };
   try {
-    // Two jobs in flight per worker: one computes while the other waits for its reads and writes.
+    // One job in flight per worker: a second (to overlap its reads and writes with computing)
+    // measured no faster on 2 cores and 45 MB more peak RSS.
     await Promise.all(Array.from({ length: pool.size * IN_FLIGHT }, (_, j) => lane(j % pool.size)));
   } finally {
     await pool.close();
