@@ -20,6 +20,7 @@ export {
 export { gaussianKernel1d, gaussianRadius } from './gaussian-kernel.js';
 export {
   type Derivative,
+  type GaussianGradientMagnitudeOptions,
   type GradientMagnitudeOptions,
   gaussianGradientMagnitude,
   genericGradientMagnitude,

@@ -50,3 +50,4 @@ export {
 } from './measurements.js';
 export { type ObjectStats, objectStats } from './object-stats.js';
 export { box, cross, disk, generateBinaryStructure, iterateStructure, square } from './structure.js';
+export type { ArrayInput, BoolOutput, IntoArray } from './types.js';

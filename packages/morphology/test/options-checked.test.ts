@@ -26,6 +26,7 @@ const calls: Record<string, () => unknown> = {
   whiteTophat: () => M.whiteTophat(x, 3, bogus),
   blackTophat: () => M.blackTophat(x, 3, bogus),
   label: () => M.label(x, bogus),
+  labeledComprehension: () => M.labeledComprehension(x, undefined, undefined, (v) => v.length, 0, bogus),
 };
 const WITHOUT_OPTIONS = [
   'box',
@@ -37,7 +38,6 @@ const WITHOUT_OPTIONS = [
   'generateBinaryStructure',
   'histogram',
   'iterateStructure',
-  'labeledComprehension',
   'maximum',
   'maximumPosition',
   'mean',
