@@ -68,7 +68,7 @@ export interface DenoiseTvOptions extends RunOptions, ThreadsOptions {
   boundary?: Boundary;
   /** Stop when (E − D)/E ≤ this. @defaultValue 1e-3 */
   gapTolerance?: number;
-  /** Stop after this many milliseconds (the result then has `converged: false`). @defaultValue no limit */
+  /** Stop after this many milliseconds, checked after each iteration from the first on (the result then has `converged: false`). @defaultValue no limit */
   timeLimitMs?: number;
   /** Evaluate the gap every this many iterations (each evaluation costs about one iteration). @defaultValue 10 */
   checkEvery?: number;
@@ -273,7 +273,11 @@ function runToGap(
     measured = iterations;
   };
   evaluate();
-  while (!(gap <= s.gapTolerance || iterations >= run.maxIterations || performance.now() > s.deadline)) {
+  // The clock stops a run only after its first iteration, so every run makes progress however
+  // slow the machine (and a test of the time limit cannot see zero iterations).
+  while (
+    !(gap <= s.gapTolerance || iterations >= run.maxIterations || (iterations > 0 && performance.now() > s.deadline))
+  ) {
     checkAborted(run, 'denoiseTv');
     step();
     iterations++;
