@@ -3,7 +3,7 @@
  * `.npy`) give the same arrays as the library's whole-image calls, with SciPy's dtypes.
  */
 import { writeFileSync } from 'node:fs';
-import { openZarrSource } from '@ndimage/chunked';
+import { openSource } from '@ndimage/chunked';
 import { greater, writeNpy } from '@ndimage/core-array';
 import { gaussianFilter, sobel } from '@ndimage/filters';
 import { imread } from '@ndimage/io-image';
@@ -17,7 +17,7 @@ const coins = await imread(new URL('./data/coins.png', import.meta.url).pathname
 writeFileSync(at('coins.npy'), writeNpy(coins));
 
 const readZarr = async (p: string) => {
-  const s = await openZarrSource({ kind: 'zarr', location: p });
+  const s = await openSource({ kind: 'zarr', location: p });
   return s.read({ start: [0, 0], stop: [...s.shape] });
 };
 const same = (a: { toArray(): unknown; dtype: string }, b: { toArray(): unknown; dtype: string }) => {

@@ -39,6 +39,7 @@ export interface AxisWindow {
  * axisWindow(0, 4, 10, 2, false); // { runs: [[0, 6]], coreOffset: 0 }   clipped at the true edge
  * axisWindow(0, 4, 10, 2, true);  // { runs: [[8, 10], [0, 6]], coreOffset: 2 }   periodic
  * ```
+ * @see dask.array.overlap (which pads every chunk; here the block is clipped at true edges)
  */
 export function axisWindow(a: number, b: number, n: number, h: number, wrap: boolean): AxisWindow {
   const lo = a - h;
@@ -59,7 +60,7 @@ export function axisWindow(a: number, b: number, n: number, h: number, wrap: boo
 }
 
 /** Reads the block of `core` with per-axis `halo` and `wrap`. */
-export async function readBlock(
+async function readBlock(
   source: ChunkedSource,
   core: Box,
   halo: readonly number[],

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-export { axisWindow } from './block.js';
+export { type AxisWindow, axisWindow } from './block.js';
 export {
   createSink,
   type NpyOutput,
@@ -15,24 +15,9 @@ export {
   type TiffOutput,
   type ZarrOutput,
 } from './io/create.js';
-export { ImageSource } from './io/image-source.js';
 export { MemorySink, MemorySource } from './io/memory.js';
-export { NpySink, NpySource } from './io/npy-file.js';
-export { openSink, openSource, specOf } from './io/open.js';
-export { TiffSink, type TiffSinkOptions } from './io/tiff-sink.js';
+export { openSource, specOf } from './io/open.js';
 export type { ChunkedSink, ChunkedSource, SinkSpec, SourceSpec, ZarrCodec } from './io/types.js';
-export { createZarrSink, openZarrSink, ZarrSink, type ZarrSinkOptions } from './io/zarr-sink.js';
-export { openZarrSource, ZarrSource, type ZarrSourceOptions } from './io/zarr-source.js';
-export {
-  type ChunkJob,
-  JobContext,
-  type JobResult,
-  type LabelScanJob,
-  type LabelWriteJob,
-  type MapJob,
-  runJob,
-  type StatsJob,
-} from './job.js';
 export {
   fillHolesChunked,
   type LabelChunkedOptions,
@@ -41,6 +26,6 @@ export {
   type ObjectStatsChunkedOptions,
   objectStatsChunked,
 } from './label.js';
-export { OPERATIONS, type Operation, type OperationName } from './ops/operations.js';
+export { OPERATIONS, type Operation, type OperationDef, type OperationName, type Params } from './ops/operations.js';
 export type { Box } from './region.js';
 export { type ChunkedResult, type ChunkedRunOptions, type InputRef, type Progress, runChunked } from './run.js';

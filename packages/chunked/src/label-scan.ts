@@ -90,7 +90,7 @@ export function scanChunk(
 }
 
 /** The slice at `at` along `axis` of a C-contiguous array, as a C-contiguous copy. */
-export function faceOf(lab: Int32Array, shape: readonly number[], axis: number, at: number): Int32Array {
+function faceOf(lab: Int32Array, shape: readonly number[], axis: number, at: number): Int32Array {
   const outer = shape.slice(0, axis).reduce((a, b) => a * b, 1);
   const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
   const n = shape[axis] as number;

@@ -10,13 +10,6 @@ export interface Box {
   stop: number[];
 }
 
-/** Elements in a box. */
-export function boxSize(box: Box): number {
-  let n = 1;
-  for (let k = 0; k < box.start.length; k++) n *= (box.stop[k] as number) - (box.start[k] as number);
-  return n;
-}
-
 /** The box's extent per axis. */
 export function boxShape(box: Box): number[] {
   return box.start.map((s, k) => (box.stop[k] as number) - s);
@@ -121,7 +114,7 @@ export function copyBox(
   const fs = stridesOf(fromShape);
   const ts = stridesOf(toShape);
   const len = (box.stop[nd - 1] as number) - (box.start[nd - 1] as number);
-  if (len <= 0 || boxSize(box) === 0) return;
+  if (len <= 0 || box.start.some((st, k) => st >= (box.stop[k] as number))) return;
   const idx = box.start.slice();
   for (;;) {
     let fo = 0;

@@ -95,7 +95,7 @@ export async function resolveInput(
 }
 
 /** The output dtype of an operation on an input dtype, found by running it on a tiny block (which also checks its options). */
-export function probeDType(operation: Operation, dtype: DType, ndim: number): DType {
+function probeDType(operation: Operation, dtype: DType, ndim: number): DType {
   const def = operationDef(operation);
   const probe = zeros(new Array<number>(ndim).fill(ndim === 0 ? 1 : 3), { dtype });
   return def.run(probe, operation).dtype;

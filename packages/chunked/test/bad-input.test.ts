@@ -5,7 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { labelChunked, NpySource, openZarrSource, runChunked } from '../src/index.js';
+import { labelChunked, runChunked } from '../src/index.js';
+import { NpySource, openZarrSource } from '../src/internal.js';
 import { image, tempDir } from './helpers.js';
 
 const tmp = tempDir();

@@ -7,12 +7,13 @@ import { collectDocExamples, docValuesMatch, runDocExampleAsync } from '@ndimage
 import * as filters from '@ndimage/filters';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
+import * as internal from '../src/internal.js';
 import { checkChunks } from '../src/region.js';
 
 const examples = collectDocExamples(new URL('../src/', import.meta.url)).filter(
   (e) => !/\.(zarr|tif|npy)'/.test(e.code),
 );
-const scope = { ...core, ...filters, ...api, checkChunks };
+const scope = { ...core, ...filters, ...api, ...internal, checkChunks };
 
 describe('TSDoc examples', () => {
   let checked = 0;

@@ -11,7 +11,8 @@ import { array, readNpy, writeNpy } from '@ndimage/core-array';
 import { gaussianFilter } from '@ndimage/filters';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createZarrSink, ImageSource, labelChunked, NpySource, openZarrSource, runChunked } from '../src/index.js';
+import { labelChunked, runChunked } from '../src/index.js';
+import { createZarrSink, ImageSource, NpySource, openZarrSource } from '../src/internal.js';
 import { expectSameBits, image, tempDir } from './helpers.js';
 
 const tmp = tempDir();

@@ -9,7 +9,8 @@ import { writeNpy } from '@ndimage/core-array';
 import { gaussianFilter } from '@ndimage/filters';
 import { label, objectStats } from '@ndimage/morphology';
 import { afterAll, describe, expect, it } from 'vitest';
-import { labelChunked, objectStatsChunked, openZarrSource, type Progress, runChunked } from '../src/index.js';
+import { labelChunked, objectStatsChunked, type Progress, runChunked } from '../src/index.js';
+import { openZarrSource } from '../src/internal.js';
 import { expectSameBits, image, tempDir } from './helpers.js';
 
 const tmp = tempDir();

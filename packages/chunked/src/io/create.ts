@@ -41,7 +41,16 @@ export interface NpyOutput {
 /** Where a result goes: a path (`.zarr` folder, `.tif`/`.tiff`, `.npy`), a spec, or an open sink. */
 export type OutputRef = string | ZarrOutput | TiffOutput | NpyOutput | ChunkedSink;
 
-/** The output spec a path names. */
+/**
+ * The output spec a path names: `.npy`, `.tif`/`.tiff`, else a Zarr folder.
+ *
+ * @example
+ * ```ts
+ * outputSpecOf('out.tif');  // { kind: 'tiff', path: 'out.tif' }
+ * outputSpecOf('out.zarr'); // { kind: 'zarr', location: 'out.zarr' }
+ * ```
+ * @see zarr.open (zarr-python), for what a Zarr output is
+ */
 export function outputSpecOf(path: string): ZarrOutput | TiffOutput | NpyOutput {
   const lower = path.toLowerCase().replace(/\/+$/, '');
   if (lower.endsWith('.npy')) return { kind: 'npy', path };
@@ -64,7 +73,18 @@ export function outputChunks(kind: string, chunks: readonly number[], shape: rea
   return chunks.map((c, k) => (k < 2 ? tiffTileSize(c) : (shape[k] as number)));
 }
 
-/** Creates the sink for `output`. */
+/**
+ * Creates the sink for `output` (under a temporary name, moved into place by `close()`): Zarr
+ * keeps a Zarr source's format, codec and OME-Zarr metadata unless the spec says otherwise.
+ *
+ * @example
+ * ```ts
+ * const sink = await createSink('out.zarr', { shape: [20000, 20000], dtype: 'uint8', chunks: [1024, 1024] });
+ * await sink.write({ start: [0, 0], stop: [1024, 1024] }, tile);
+ * await sink.close();
+ * ```
+ * @see zarr.create (zarr-python)
+ */
 export async function createSink(
   output: Exclude<OutputRef, ChunkedSink | string> | string,
   o: { shape: readonly number[]; dtype: DType; chunks: readonly number[]; source?: ChunkedSource; overwrite?: boolean },

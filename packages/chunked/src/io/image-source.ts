@@ -12,7 +12,7 @@ type Sharp = typeof SharpFn;
 let sharpModule: Promise<Sharp> | undefined;
 
 /** sharp, loaded on first use (a native module: only image sources need it), with its cache off. */
-export function loadSharp(): Promise<Sharp> {
+function loadSharp(): Promise<Sharp> {
   sharpModule ??= import('sharp').then((m) => {
     const s = ((m as unknown as { default?: Sharp }).default ?? m) as Sharp;
     // Bounded memory: libvips' operation cache would keep decoded regions alive.

@@ -8,7 +8,15 @@ import type { ChunkedSink, ChunkedSource } from './types.js';
 
 const ranges = (box: Box) => box.start.map((s, k) => [s, box.stop[k] as number] as const);
 
-/** An in-memory array as a source, with a chunk shape of your choice. */
+/**
+ * An in-memory array as a source, with a chunk shape of your choice (runs in the calling thread).
+ *
+ * @example
+ * ```ts
+ * const src = new MemorySource(arange(12).reshape([3, 4]), [2, 2]);
+ * (await src.read({ start: [1, 1], stop: [3, 3] })).toArray(); // [[5, 6], [9, 10]]
+ * ```
+ */
 export class MemorySource implements ChunkedSource {
   readonly shape: readonly number[];
   readonly dtype: DType;
@@ -26,7 +34,16 @@ export class MemorySource implements ChunkedSource {
   async close(): Promise<void> {}
 }
 
-/** An in-memory output: `array` holds the result. */
+/**
+ * An in-memory output: `array` holds the result.
+ *
+ * @example
+ * ```ts
+ * const sink = new MemorySink([2, 3], 'uint8', [1, 3]);
+ * await sink.write({ start: [1, 0], stop: [2, 3] }, array([[7, 8, 9]], { dtype: 'uint8' }));
+ * sink.array.toArray(); // [[0, 0, 0], [7, 8, 9]]
+ * ```
+ */
 export class MemorySink implements ChunkedSink {
   readonly concurrentWrites = false;
   readonly array: NdArray;

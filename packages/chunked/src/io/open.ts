@@ -18,6 +18,7 @@ import { openZarrSource } from './zarr-source.js';
  * specOf('scan.zarr'); // { kind: 'zarr', location: 'scan.zarr' }
  * specOf('slide.tif'); // { kind: 'image', path: 'slide.tif' }
  * ```
+ * @see dask_image.imread.imread, which opens images lazily the same way
  */
 export function specOf(path: string): SourceSpec {
   if (typeof path !== 'string' || path === '') {
@@ -31,7 +32,18 @@ export function specOf(path: string): SourceSpec {
   return { kind: 'zarr', location: path };
 }
 
-/** Opens a source from its spec. */
+/**
+ * Opens a source from its spec: a Zarr array (or OME-Zarr image), an image read region by region,
+ * or a `.npy` file.
+ *
+ * @example
+ * ```ts
+ * const src = await openSource({ kind: 'zarr', location: 'https://example.org/slide.zarr' });
+ * const tile = await src.read({ start: [0, 0], stop: [512, 512] });
+ * await src.close();
+ * ```
+ * @see zarr.open (zarr-python), dask.array.from_zarr
+ */
 export async function openSource(spec: SourceSpec): Promise<ChunkedSource> {
   switch (spec.kind) {
     case 'zarr':

@@ -13,7 +13,7 @@ import type { ZarrCodec } from './types.js';
 export type ZarrStore = FileSystemStore | zarr.FetchStore;
 
 /** Whether a location is read over HTTP. */
-export function isUrl(location: string): boolean {
+function isUrl(location: string): boolean {
   return /^https?:\/\//i.test(location);
 }
 

@@ -34,7 +34,8 @@ import {
 } from '@ndimage/morphology';
 import { bookFixedIterations } from '@ndimage/rof/internal';
 
-type Params = Record<string, unknown>;
+/** An operation's options (its name included), as plain data. */
+export type Params = Record<string, unknown>;
 type Arr = NdArray;
 
 /** Names of the operations the chunked engine runs (the in-memory functions' names; `sobelMagnitude`/`prewittMagnitude` are √Σ gᵢ² in float64). */
@@ -74,7 +75,7 @@ export type Operation = { name: OperationName } & Params;
 /** What the engine needs to know about one operation. */
 export interface OperationDef {
   /** Runs the in-memory function on a block. */
-  run(block: Arr, p: Params): Arr;
+  run(block: NdArray, p: Params): NdArray;
   /** Reach per axis: an output element reads input elements at most this far away. */
   halo(p: Params, shape: readonly number[]): number[];
   /** Axes whose boundary is periodic (their halo is read from the far side of the image). */
