@@ -246,6 +246,16 @@ export async function prepareRun(
         argument: 'output',
       });
     }
+    // Each job writes whole output chunks: two jobs never share one (no read-modify-write races).
+    if (chunks.some((c, k) => c % (sink.chunks[k] as number) !== 0 && c < (shape[k] as number))) {
+      throw new NdImageError(
+        'ERR_INVALID_ARGUMENT',
+        `\`chunks\` [${chunks}] must be multiples of the output's chunks [${sink.chunks}]`,
+        {
+          argument: 'chunks',
+        },
+      );
+    }
     const parallel = inp.spec !== undefined;
     return { ...inp, shape, dtype, chunks, sink, sinkSpec, returnArray, parallel };
   } catch (e) {

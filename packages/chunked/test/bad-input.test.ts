@@ -59,6 +59,15 @@ describe('arguments', () => {
       code: 'ERR_INVALID_ARGUMENT',
     });
   });
+  it('work chunks must be whole output chunks', async () => {
+    const { MemorySink } = await import('../src/index.js');
+    const sink = new MemorySink([12, 10], 'uint8', [4, 4]);
+    await expect(runChunked({ name: 'sobel' }, a, sink, { chunks: [6, 4], threads: 1 })).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+      argument: 'chunks',
+    });
+    await runChunked({ name: 'sobel' }, a, sink, { chunks: [8, 12], threads: 1 });
+  });
   it('labelling needs a 3×…×3 structure', async () => {
     await expect(
       labelChunked(a, undefined, {
