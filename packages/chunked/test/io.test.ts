@@ -165,6 +165,33 @@ describe('Zarr', () => {
     );
   });
 
+  it('reads a Zarr store over HTTP (fetch), from a server on 127.0.0.1', async () => {
+    const { createServer } = await import('node:http');
+    const { readFile } = await import('node:fs/promises');
+    const a = image([23, 19], 'int16', 15);
+    const p = join(tmp.dir, 'served.zarr');
+    await writeZarr(p, a, 3, [8, 8], { id: 'gzip', level: 1 });
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests++;
+      const path = join(p, decodeURIComponent((req.url ?? '/').split('?')[0] as string));
+      readFile(path).then(
+        (b) => res.writeHead(200).end(b),
+        () => res.writeHead(404).end(),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as { port: number };
+      const url = `http://127.0.0.1:${port}/`;
+      const r = await runChunked({ name: 'gaussianFilter', sigma: 1 }, url, undefined, { chunks: [8, 8], threads: 1 });
+      expectSameBits(r.array!, gaussianFilter(a, 1), 'over http');
+      expect(requests).toBeGreaterThan(9);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   it('reads arrays zarr-python wrote (Blosc, F order, bool)', async () => {
     if (!hasZarrPython) return;
     const p = join(tmp.dir, 'py.zarr');
@@ -247,6 +274,18 @@ describe('TIFF and images', () => {
     const r = await runChunked({ name: 'sobelMagnitude' }, p, undefined, { chunks: [64, 50], threads: 1 });
     const { OPERATIONS } = await import('../src/index.js');
     expectSameBits(r.array!, OPERATIONS.sobelMagnitude.run(a, { name: 'sobelMagnitude' }), 'png');
+  });
+
+  it('a JPEG read region by region equals its whole decode', async () => {
+    const a = image([140, 120], 'uint8', 16);
+    const p = join(tmp.dir, 'big.jpg');
+    await sharp(Buffer.from(a.data as Uint8Array), { raw: { width: 120, height: 140, channels: 1 } })
+      .toColourspace('b-w')
+      .jpeg({ quality: 80 })
+      .toFile(p);
+    const whole = await sharp(p).toColourspace('b-w').raw().toBuffer();
+    const r = await runChunked({ name: 'gaussianFilter', sigma: 0 }, p, undefined, { chunks: [48, 40], threads: 1 });
+    expectSameBits(r.array!, array(new Uint8Array(whole), { dtype: 'uint8' }).reshape([140, 120]), 'jpeg');
   });
 
   it('writes atomically: a failing run leaves no output', async () => {
