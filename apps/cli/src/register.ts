@@ -11,11 +11,12 @@ import { enableThreads } from '@ndimage/core-array/parallel';
 import { type Command, Option } from 'commander';
 import { isDynamicPattern } from 'tinyglobby';
 import { expandInputs, planOutputs, runTasks, type Task } from './batch.js';
+import { chunkedContext, isZarr, wantsChunked } from './chunked.js';
 import { COMMANDS, type CommandSpec, type Report } from './commands/index.js';
 import { runDemo } from './demo.js';
 import { checkTarget, FORMATS, type Streams } from './files.js';
 import type { CliIO } from './main.js';
-import { type Common, integer, modeFlag, number, oneOf, SCALES } from './options.js';
+import { type Common, integer, modeFlag, number, numbers, oneOf, SCALES } from './options.js';
 import { progressFor } from './progress.js';
 import { UsageError } from './usage.js';
 
@@ -85,6 +86,12 @@ export function registerCommands(program: Command, io: CliIO & { stdin?: Streams
     if (spec.output === 'writes') writing(c, spec.scale);
     else reading(c);
     if (spec.boundary) boundaryValue(c);
+    if (spec.chunked !== undefined)
+      c.option(
+        '--chunk <n>',
+        'work chunk by chunk in bounded memory (one size or per axis); implied by a .zarr input or output',
+        numbers('--chunk', 1),
+      );
     c.action(async (...args: unknown[]) => {
       // commander passes the positionals, then the options, then the command.
       const o = { ...(args[args.length - 2] as Common & Record<string, unknown>) };
@@ -162,7 +169,7 @@ async function dispatch(
   const batch =
     o.outDir !== undefined ||
     (!writes && files.length > 1) ||
-    files.some((f) => f !== '-' && (isDirectory(f) || (!existsSync(f) && isDynamicPattern(f))));
+    files.some((f) => f !== '-' && ((isDirectory(f) && !isZarr(f)) || (!existsSync(f) && isDynamicPattern(f))));
   const json = o.json === true;
 
   if (!batch) {
@@ -177,17 +184,20 @@ async function dispatch(
     const progress = progressFor(io.stderr, { quiet: o.quiet, what: spec.name });
     let report: Report | undefined;
     try {
-      report = await spec.job(input, output, o, {
-        streams,
-        onIteration: (it, v) => progress.iteration(it, v),
-        threadsFor: (a) => {
-          // One large file: the solver's row-band threads (bit-identical to one thread).
-          const jobs = (o.jobs as number | undefined) ?? availableParallelism();
-          if (jobs < 2 || a.size < THREADED_SOLVER) return undefined;
-          enableThreads(jobs);
-          return 'auto';
-        },
-      });
+      if (wantsChunked(spec, input, output, o))
+        report = await spec.chunked?.(input, output, o, chunkedContext(o, io.stderr, spec.name));
+      else
+        report = await spec.job(input, output, o, {
+          streams,
+          onIteration: (it, v) => progress.iteration(it, v),
+          threadsFor: (a) => {
+            // One large file: the solver's row-band threads (bit-identical to one thread).
+            const jobs = (o.jobs as number | undefined) ?? availableParallelism();
+            if (jobs < 2 || a.size < THREADED_SOLVER) return undefined;
+            enableThreads(jobs);
+            return 'auto';
+          },
+        });
     } catch (e) {
       throw renamed(e, names);
     } finally {

@@ -12,6 +12,7 @@ export { readLine } from './chunks.js';
 export { allocate } from './dtypes.js';
 export { describeValue, invalidArgument } from './errors.js';
 export { nextIndex } from './iterate.js';
+export { formatNpyHeader, type NpyHeader, parseNpyHeader } from './npy/header.js';
 export {
   bands,
   builtFile,

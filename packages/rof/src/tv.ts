@@ -83,11 +83,11 @@ export interface DenoiseTvOptions extends RunOptions, ThreadsOptions {
 }
 
 /** What {@link denoiseTv} returns. */
-export interface DenoiseTvResult {
+export interface DenoiseTvResult<P extends Precision = Precision> {
   /** The denoised image. */
-  u: NdArray;
+  u: NdArray<P>;
   /** `im − u`. */
-  texture: NdArray;
+  texture: NdArray<P>;
   /** Iterations run (the most of any channel). */
   iterations: number;
   /** E(u) = ½‖u − f‖² + λ·TV(u) (summed over channels). */
@@ -150,6 +150,15 @@ interface ChannelResult {
  * ```
  * @see skimage.restoration.denoise_tv_chambolle (another scaling of the weight: see denoiseTvChambolle)
  */
+export function denoiseTv(
+  im: NdArrayLike,
+  options?: DenoiseTvOptions & { precision?: 'float64' },
+): DenoiseTvResult<'float64'>;
+export function denoiseTv(
+  im: NdArrayLike,
+  options: DenoiseTvOptions & { precision: 'float32' },
+): DenoiseTvResult<'float32'>;
+export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseTvResult;
 export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseTvResult {
   const o = checkOptions(options, DENOISE_TV_KEYS);
   const precision = readPrecision(o.precision);

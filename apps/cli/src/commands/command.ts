@@ -59,7 +59,30 @@ export interface CommandSpec {
   define(c: Command): Command;
   /** The work on one input. */
   job: Job;
+  /**
+   * The work on one large input chunk by chunk (`--chunk`, or a `.zarr` input or output), for the
+   * commands that have it (see ../chunked.ts).
+   */
+  chunked?: ChunkedJob;
 }
+
+/** What a chunked run gets besides its options: the chunk shape, threads and a progress callback. */
+export interface ChunkedContext {
+  /** `--chunk`: one size or one per axis (undefined: the input's own chunks). */
+  chunks?: number | number[];
+  /** `--jobs`: worker threads. */
+  threads?: number;
+  onProgress(p: { phase: string; done: number; total: number; etaMs: number }): void;
+}
+
+/** One command's work on a large input, chunk by chunk. */
+// biome-ignore lint/suspicious/noExplicitAny: as Job
+export type ChunkedJob<O extends Common = any> = (
+  input: string,
+  out: string | undefined,
+  o: O,
+  ctx: ChunkedContext,
+) => Promise<Report | undefined>;
 
 /** The "Examples:" block of a command's help. */
 export const examples = (lines: string): string => `\nExamples:\n${lines}\n`;

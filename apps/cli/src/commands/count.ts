@@ -1,9 +1,11 @@
 /** `ndimage count`: the textbook's object count — threshold, optionally open, label. */
+import { labelChunked, runChunked } from '@ndimage/chunked';
 import { binaryOpening, box, label } from '@ndimage/morphology';
+import { objectRank, runOptions, temporaryZarr, thresholdOf } from '../chunked.js';
 import { FORMATS } from '../files.js';
 import { integer, oneOf, sizes } from '../options.js';
 import { UsageError } from '../usage.js';
-import { type CommandSpec, examples, type Job } from './command.js';
+import { type ChunkedJob, type CommandSpec, examples, type Job } from './command.js';
 import { type ObjectFlags, objectFlags } from './objects.js';
 import { connectivity, countReport, mask, writeLabels } from './shared.js';
 
@@ -20,10 +22,44 @@ const job: Job<Flags> = async (input, _out, o, ctx) => {
   return countReport(count);
 };
 
+/** Chunk by chunk: threshold and opening as one pass into a temporary Zarr, then labels across chunks. */
+const chunked: ChunkedJob<Flags> = async (input, _out, o, ctx) => {
+  const nd = await objectRank(input);
+  const structure = o.connectivity === 2 ? box(new Array<number>(nd).fill(3)) : undefined;
+  const threshold = thresholdOf(o);
+  const run = runOptions(o, ctx);
+  let source = input;
+  let step: ReturnType<typeof temporaryZarr> | undefined;
+  try {
+    if (o.open !== undefined) {
+      if (nd !== 2) throw new UsageError(`--open HxW needs a 2-D input; ${input} has ${nd} dimensions`);
+      step = temporaryZarr();
+      const opening = { name: 'binaryOpening' as const, structure: box(o.open), iterations: o.iterations };
+      const steps = threshold === undefined ? [opening] : [{ name: 'threshold' as const, ...threshold }, opening];
+      await runChunked(
+        { name: 'pipeline', steps },
+        input,
+        { kind: 'zarr', location: step.path, format: 3 },
+        { ...run, overwrite: false },
+      );
+      source = step.path;
+    }
+    const r = await labelChunked(source, o.labels, {
+      ...run,
+      ...(structure === undefined ? {} : { structure }),
+      ...(threshold === undefined || source !== input ? {} : { threshold }),
+    });
+    return countReport(r.count);
+  } finally {
+    step?.done();
+  }
+};
+
 export const count: CommandSpec = {
   name: 'count',
   output: 'prints',
   job,
+  chunked,
   define: (c) =>
     objectFlags(
       c

@@ -1,8 +1,11 @@
 /** `ndimage sobel` and `ndimage prewitt`: a derivative along an axis, or the gradient magnitude. */
+
+import type { Operation } from '@ndimage/chunked';
 import { genericGradientMagnitude, prewitt as prewittFilter, sobel as sobelFilter } from '@ndimage/filters';
+import { chunkedBoundary, runOperation } from '../chunked.js';
 import { type Common, integer } from '../options.js';
 import { UsageError } from '../usage.js';
-import { type CommandSpec, examples, type Job } from './command.js';
+import { type ChunkedJob, type CommandSpec, examples, type Job } from './command.js';
 import { boundary, checkAxis, perChannel, read, write } from './shared.js';
 
 type Flags = Common & { axis?: number; magnitude?: boolean };
@@ -20,12 +23,21 @@ function gradientCommand(name: 'sobel' | 'prewitt', fn: typeof sobelFilter): Com
     await write(out as string, r, o, ctx, [input], o.magnitude ? 'clip' : 'stretch');
     return undefined;
   };
+  const chunked: ChunkedJob<Flags> = async (input, out, o, ctx) => {
+    if (o.magnitude && o.axis !== undefined) throw new UsageError('give --axis A or --magnitude, not both');
+    const operation = o.magnitude
+      ? { name: `${name}Magnitude` as const, ...chunkedBoundary(o) }
+      : { name, axis: o.axis ?? -1, ...chunkedBoundary(o) };
+    await runOperation(operation as Operation, input, out, o, ctx);
+    return undefined;
+  };
   return {
     name,
     output: 'writes',
     boundary: true,
     scale: 'stretch; clip with --magnitude',
     job,
+    chunked,
     define: (c) =>
       c
         .usage('IN OUT [--axis A | --magnitude] [options]')

@@ -1,6 +1,8 @@
 /** `ndimage label`: label connected objects (scipy.ndimage.label) and print the count. */
-import { label as labelObjects } from '@ndimage/morphology';
-import { type CommandSpec, examples, type Job } from './command.js';
+import { labelChunked } from '@ndimage/chunked';
+import { box, label as labelObjects } from '@ndimage/morphology';
+import { objectRank, runOptions, thresholdOf } from '../chunked.js';
+import { type ChunkedJob, type CommandSpec, examples, type Job } from './command.js';
 import { type ObjectFlags, objectFlags } from './objects.js';
 import { connectivity, countReport, mask, writeLabels } from './shared.js';
 
@@ -11,11 +13,25 @@ const job: Job<ObjectFlags> = async (input, out, o, ctx) => {
   return countReport(count);
 };
 
+/** Chunk by chunk: int32 labels numbered exactly as on the whole image, written as Zarr, TIFF or .npy. */
+const chunked: ChunkedJob<ObjectFlags> = async (input, out, o, ctx) => {
+  const nd = await objectRank(input);
+  const structure = o.connectivity === 2 ? box(new Array<number>(nd).fill(3)) : undefined;
+  const threshold = thresholdOf(o);
+  const r = await labelChunked(input, out, {
+    ...runOptions(o, ctx),
+    ...(structure === undefined ? {} : { structure }),
+    ...(threshold === undefined ? {} : { threshold }),
+  });
+  return countReport(r.count);
+};
+
 export const label: CommandSpec = {
   name: 'label',
   output: 'writes',
   scale: 'none (a colour per object in images; int32 labels in .npy/.mat)',
   job,
+  chunked,
   define: (c) =>
     objectFlags(
       c
@@ -25,6 +41,8 @@ export const label: CommandSpec = {
       .option('--json', 'print the count as JSON')
       .addHelpText(
         'after',
-        examples('  ndimage label coins.png labels.png --threshold 100\n  ndimage label mask.npy labels.npy'),
+        examples(
+          '  ndimage label coins.png labels.png --threshold 100\n  ndimage label mask.npy labels.npy\n  ndimage label scan.tif labels.zarr --threshold 100 --chunk 2048',
+        ),
       ),
 };

@@ -1,8 +1,11 @@
 /** `ndimage morph OPERATION`: binary erosion, dilation, opening, closing, hole filling. */
+
+import { fillHolesChunked } from '@ndimage/chunked';
 import { binaryClosing, binaryDilation, binaryErosion, binaryFillHoles, binaryOpening } from '@ndimage/morphology';
+import { objectRank, runOperation, runOptions, thresholdOf } from '../chunked.js';
 import { type Common, integer } from '../options.js';
 import { UsageError } from '../usage.js';
-import { type CommandSpec, examples, type Job } from './command.js';
+import { type ChunkedJob, type CommandSpec, examples, type Job } from './command.js';
 import { thresholdFlags } from './objects.js';
 import { mask, structureOf, type ThresholdFlags, write } from './shared.js';
 
@@ -39,7 +42,43 @@ const job: Job<Flags> = async (input, out, o, ctx) => {
   return undefined;
 };
 
+/** Chunk by chunk: the threshold and the operation in one pass; fill-holes across chunks. */
+const chunked: ChunkedJob<Flags> = async (input, out, o, ctx) => {
+  if (o.operation !== 'fill-holes' && !(o.operation in OPERATIONS))
+    throw new UsageError(`morph: unknown operation '${o.operation}' (erode, dilate, open, close, fill-holes)`);
+  const nd = await objectRank(input);
+  const structure = await structureOf(o.structure)(nd);
+  const threshold = thresholdOf(o);
+  if (o.operation === 'fill-holes') {
+    await fillHolesChunked(input, out, {
+      ...runOptions(o, ctx),
+      structure,
+      ...(threshold === undefined ? {} : { threshold }),
+    });
+    return undefined;
+  }
+  const names = {
+    erode: 'binaryErosion',
+    dilate: 'binaryDilation',
+    open: 'binaryOpening',
+    close: 'binaryClosing',
+  } as const;
+  const op = {
+    name: names[o.operation as keyof typeof names],
+    structure,
+    iterations: o.iterations,
+    borderValue: o.borderValue,
+  };
+  const operation =
+    threshold === undefined
+      ? op
+      : { name: 'pipeline' as const, steps: [{ name: 'threshold' as const, ...threshold }, op] };
+  await runOperation(operation, input, out, o, ctx);
+  return undefined;
+};
+
 export const morph: CommandSpec = {
+  chunked,
   name: 'morph',
   output: 'writes',
   scale: 'clip',
