@@ -302,14 +302,25 @@ export function pass5(
         const y2i = cdi + cei;
         const y3r = cdr - cer;
         const y3i = cdi - cei;
-        ch[b + sb] = y1r * w1r - y1i * w1i;
-        ch[b + sb + 1] = y1r * w1i + y1i * w1r;
-        ch[b + 2 * sb] = y2r * w2r - y2i * w2i;
-        ch[b + 2 * sb + 1] = y2r * w2i + y2i * w2r;
-        ch[b + 3 * sb] = y3r * w3r - y3i * w3i;
-        ch[b + 3 * sb + 1] = y3r * w3i + y3i * w3r;
-        ch[b + 4 * sb] = y4r * w4r - y4i * w4i;
-        ch[b + 4 * sb + 1] = y4r * w4i + y4i * w4r;
+        if (i === 0) {
+          ch[b + sb] = y1r;
+          ch[b + sb + 1] = y1i;
+          ch[b + 2 * sb] = y2r;
+          ch[b + 2 * sb + 1] = y2i;
+          ch[b + 3 * sb] = y3r;
+          ch[b + 3 * sb + 1] = y3i;
+          ch[b + 4 * sb] = y4r;
+          ch[b + 4 * sb + 1] = y4i;
+        } else {
+          ch[b + sb] = y1r * w1r - y1i * w1i;
+          ch[b + sb + 1] = y1r * w1i + y1i * w1r;
+          ch[b + 2 * sb] = y2r * w2r - y2i * w2i;
+          ch[b + 2 * sb + 1] = y2r * w2i + y2i * w2r;
+          ch[b + 3 * sb] = y3r * w3r - y3i * w3i;
+          ch[b + 3 * sb + 1] = y3r * w3i + y3i * w3r;
+          ch[b + 4 * sb] = y4r * w4r - y4i * w4i;
+          ch[b + 4 * sb + 1] = y4r * w4i + y4i * w4r;
+        }
       }
     }
   }
@@ -526,6 +537,23 @@ export function pass8(
         const y7i = b3i - d3i;
         ch[b] = y0r;
         ch[b + 1] = y0i;
+        if (!twiddled) {
+          ch[b + sb] = y1r;
+          ch[b + sb + 1] = y1i;
+          ch[b + 2 * sb] = y2r;
+          ch[b + 2 * sb + 1] = y2i;
+          ch[b + 3 * sb] = y3r;
+          ch[b + 3 * sb + 1] = y3i;
+          ch[b + 4 * sb] = y4r;
+          ch[b + 4 * sb + 1] = y4i;
+          ch[b + 5 * sb] = y5r;
+          ch[b + 5 * sb + 1] = y5i;
+          ch[b + 6 * sb] = y6r;
+          ch[b + 6 * sb + 1] = y6i;
+          ch[b + 7 * sb] = y7r;
+          ch[b + 7 * sb + 1] = y7i;
+          continue;
+        }
         ch[b + sb] = y1r * w1r - y1i * w1i;
         ch[b + sb + 1] = y1r * w1i + y1i * w1r;
         ch[b + 2 * sb] = y2r * w2r - y2i * w2i;
