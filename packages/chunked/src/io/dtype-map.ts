@@ -22,6 +22,8 @@ export function zarrV2DType(dtype: DType): string {
     int64: '<i8',
     float32: '<f4',
     float64: '<f8',
+    complex64: '<c8',
+    complex128: '<c16',
   };
   return map[dtype];
 }

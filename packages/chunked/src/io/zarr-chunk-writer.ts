@@ -217,7 +217,8 @@ export async function writeZarrChunks(layout: ZarrLayout, box: Box, data: NdArra
 const spare = new Map<string, TypedArray[]>();
 
 function scratch(dtype: DType, size: number): TypedArray {
-  const list = spare.get(`${DTYPE_CTOR[dtype]}:${size}`);
+  // keyed by the typed array's length: a complex element is two floats
+  const list = spare.get(`${DTYPE_CTOR[dtype]}:${size * DTYPE_INFO[dtype].lanes}`);
   return list?.pop() ?? (allocate(dtype, size) as TypedArray);
 }
 
@@ -241,4 +242,6 @@ const DTYPE_CTOR: Record<DType, string> = {
   int64: 'BigInt64Array',
   float32: 'Float32Array',
   float64: 'Float64Array',
+  complex64: 'Float32Array',
+  complex128: 'Float64Array',
 };

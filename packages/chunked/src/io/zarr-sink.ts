@@ -77,6 +77,8 @@ const DTYPE_SIZE: Record<DType, number> = {
   int64: 8,
   float32: 4,
   float64: 8,
+  complex64: 8,
+  complex128: 16,
 };
 
 function v2Compressor(codec: ZarrCodec): unknown {
