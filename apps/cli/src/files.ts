@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { NdArray, NdImageError, readNpy, writeNpy } from '@ndimage/core-array';
+import { isComplexDType, NdArray, NdImageError, readNpy, writeNpy } from '@ndimage/core-array';
 import { writeFileAtomic } from '@ndimage/core-array/node';
 import { type ImageFormat, imread, imsave, type Scale } from '@ndimage/io-image';
 import { loadmat, savemat } from '@ndimage/io-mat';
@@ -127,6 +127,7 @@ export async function readSource(path: string, o: ReadOptions = {}): Promise<{ a
 /** What a non-array .mat value is, for messages (io-mat's values carry a `kind`; structs are plain objects). */
 function describe(v: unknown): string {
   if (typeof v === 'string' || Array.isArray(v)) return 'text';
+  if (v instanceof NdArray) return isComplexDType(v.dtype) ? 'complex' : v.dtype;
   if (v !== null && typeof v === 'object') {
     const kind = (v as { kind?: unknown }).kind;
     return typeof kind === 'string' ? (kind === 'struct' ? 'struct array' : kind) : 'struct';
@@ -136,11 +137,12 @@ function describe(v: unknown): string {
 
 /** `--var`'s variable, or the only numeric one, or an error listing them. */
 function pickVariable(path: string, vars: Record<string, unknown>, variable: string | undefined): NdArray {
-  const numeric = Object.entries(vars).filter(([, v]) => v instanceof NdArray);
+  // Complex arrays (loadmat gives complex128) are not images: the commands read real data only.
+  const numeric = Object.entries(vars).filter(([, v]) => v instanceof NdArray && !isComplexDType(v.dtype));
   const names = numeric.map(([n]) => n).join(', ');
   if (variable !== undefined) {
     const v = vars[variable];
-    if (!(v instanceof NdArray))
+    if (!(v instanceof NdArray) || isComplexDType(v.dtype))
       throw new NdImageError(
         'ERR_INVALID_ARGUMENT',
         `${path}: no numeric variable '${variable}' (numeric variables: ${names || 'none'})`,
