@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { type DType, type NdArray, NdImageError } from '@ndimage/core-array';
 import { expectArrayClose, expectArrayEqual, loadNpyFixture } from '@ndimage/core-array/testing';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as F from '../src/index.js';
+import { setWasmKernels, wasmKernelsActive } from '../src/index.js';
 
 interface Case {
   fn: string;
@@ -81,35 +82,51 @@ function run(c: Case, x: NdArray): NdArray {
   }
 }
 
-describe(`SciPy ${manifest.scipy} golden data`, () => {
-  it('has cases', () => {
-    expect(manifest.cases.length).toBeGreaterThan(2000);
+/**
+ * Every case runs twice: on the WebAssembly kernels (what Node and a browser that loaded
+ * `kernels.wasm` run) and on the TypeScript kernels (a browser without it), so SciPy's data
+ * checks both directly.
+ */
+describe.each([
+  ['WebAssembly', true],
+  ['TypeScript', false],
+] as const)('%s kernels', (_name, wasm) => {
+  beforeAll(() => setWasmKernels(wasm));
+  afterAll(() => setWasmKernels(true));
+  it(`are ${wasm ? 'active' : 'off'}`, () => {
+    expect(wasmKernelsActive()).toBe(wasm);
   });
-  const byFn = new Map<string, Case[]>();
-  for (const c of manifest.cases) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c]);
-  for (const [fn, list] of byFn) {
-    describe(fn, () => {
-      list.forEach((c, i) => {
-        it(`#${i} ${c.input} ${JSON.stringify(c.params)}`, () => {
-          const x = load(c.input);
-          const expected = load(c.output);
-          let got: NdArray;
-          try {
-            got = run(c, x);
-          } catch (e) {
-            if (NdImageError.isInstance(e)) throw new Error(`${e.code}: ${e.message}`);
-            throw e;
-          }
-          const label = `${fn} ${JSON.stringify(c.params)} on ${c.input}`;
-          if (expected.dtype === 'float64') {
-            expect(got.dtype).toBe('float64');
-            expectArrayClose(got, expected, { rtol: 1e-12, atol: 1e-300, relativeTo: 'max', label });
-          } else if (expected.dtype === 'float32') {
-            expect(got.dtype).toBe('float32');
-            expectArrayClose(got, expected, { rtol: 1e-6, atol: 1e-30, relativeTo: 'max', label });
-          } else expectArrayEqual(got, expected, { label });
+
+  describe(`SciPy ${manifest.scipy} golden data`, () => {
+    it('has cases', () => {
+      expect(manifest.cases.length).toBeGreaterThan(2000);
+    });
+    const byFn = new Map<string, Case[]>();
+    for (const c of manifest.cases) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c]);
+    for (const [fn, list] of byFn) {
+      describe(fn, () => {
+        list.forEach((c, i) => {
+          it(`#${i} ${c.input} ${JSON.stringify(c.params)}`, () => {
+            const x = load(c.input);
+            const expected = load(c.output);
+            let got: NdArray;
+            try {
+              got = run(c, x);
+            } catch (e) {
+              if (NdImageError.isInstance(e)) throw new Error(`${e.code}: ${e.message}`);
+              throw e;
+            }
+            const label = `${fn} ${JSON.stringify(c.params)} on ${c.input}`;
+            if (expected.dtype === 'float64') {
+              expect(got.dtype).toBe('float64');
+              expectArrayClose(got, expected, { rtol: 1e-12, atol: 1e-300, relativeTo: 'max', label });
+            } else if (expected.dtype === 'float32') {
+              expect(got.dtype).toBe('float32');
+              expectArrayClose(got, expected, { rtol: 1e-6, atol: 1e-30, relativeTo: 'max', label });
+            } else expectArrayEqual(got, expected, { label });
+          });
         });
       });
-    });
-  }
+    }
+  });
 });

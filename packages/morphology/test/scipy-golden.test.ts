@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { NdArray } from '@ndimage/core-array';
 import { expectArrayClose, expectArrayEqual, loadNpyFixture } from '@ndimage/core-array/testing';
-import { describe, expect, it } from 'vitest';
+import { setWasmKernels, wasmKernelsActive } from '@ndimage/filters';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as M from '../src/index.js';
 
 interface Case {
@@ -172,33 +173,48 @@ function expectClose(got: unknown, want: unknown, rtol: number, where: string): 
 const byFn = new Map<string, Case[]>();
 for (const c of manifest.cases) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c]);
 
-describe(`SciPy ${manifest.scipy} golden cases`, () => {
-  for (const [fn, cases] of byFn) {
-    it(`${fn} (${cases.length} cases)`, () => {
-      let ran = 0;
-      for (const c of cases) {
-        const x = c.input === null ? undefined : load(c.input);
-        const got = run(c, x);
-        if (got === undefined) throw new Error(`no runner for ${fn}`);
-        ran++;
-        const where = `${fn} ${c.input} ${JSON.stringify(c.params)}`;
-        if (c.value !== undefined) {
-          expectClose(got, c.value, x?.dtype === 'float32' ? 1e-6 : 1e-12, where);
-        } else if (c.output !== undefined) {
-          const expected = load(c.output);
-          const actual: NdArray = fn === 'label' ? got.labels : got;
-          if (fn === 'label') expect(got.count, where).toBe(c.count);
-          expect(actual.dtype, where).toBe(c.dtype ?? expected.dtype);
-          if (actual.dtype.startsWith('float')) {
-            expectArrayClose(actual, expected, {
-              rtol: actual.dtype === 'float32' ? 1e-6 : 1e-12,
-              relativeTo: 'max',
-              label: where,
-            });
-          } else expectArrayEqual(actual, c.dtype ? expected.astype(c.dtype as never) : expected, { label: where });
+/**
+ * Every case runs twice: on filters' WebAssembly kernels (what Node and a browser that loaded
+ * `kernels.wasm` run) and on the TypeScript kernels, so SciPy's data checks both directly.
+ */
+describe.each([
+  ['WebAssembly', true],
+  ['TypeScript', false],
+] as const)('%s kernels', (_name, wasm) => {
+  beforeAll(() => setWasmKernels(wasm));
+  afterAll(() => setWasmKernels(true));
+  it(`are ${wasm ? 'active' : 'off'}`, () => {
+    expect(wasmKernelsActive()).toBe(wasm);
+  });
+
+  describe(`SciPy ${manifest.scipy} golden cases`, () => {
+    for (const [fn, cases] of byFn) {
+      it(`${fn} (${cases.length} cases)`, () => {
+        let ran = 0;
+        for (const c of cases) {
+          const x = c.input === null ? undefined : load(c.input);
+          const got = run(c, x);
+          if (got === undefined) throw new Error(`no runner for ${fn}`);
+          ran++;
+          const where = `${fn} ${c.input} ${JSON.stringify(c.params)}`;
+          if (c.value !== undefined) {
+            expectClose(got, c.value, x?.dtype === 'float32' ? 1e-6 : 1e-12, where);
+          } else if (c.output !== undefined) {
+            const expected = load(c.output);
+            const actual: NdArray = fn === 'label' ? got.labels : got;
+            if (fn === 'label') expect(got.count, where).toBe(c.count);
+            expect(actual.dtype, where).toBe(c.dtype ?? expected.dtype);
+            if (actual.dtype.startsWith('float')) {
+              expectArrayClose(actual, expected, {
+                rtol: actual.dtype === 'float32' ? 1e-6 : 1e-12,
+                relativeTo: 'max',
+                label: where,
+              });
+            } else expectArrayEqual(actual, c.dtype ? expected.astype(c.dtype as never) : expected, { label: where });
+          }
         }
-      }
-      expect(ran).toBe(cases.length);
-    });
-  }
+        expect(ran).toBe(cases.length);
+      });
+    }
+  });
 });
