@@ -59,7 +59,8 @@ export function checkDistanceRequest(
   if (!wantDistances && !wantIndices) {
     throw invalidArgument('returnDistances', 'true when `returnIndices` is false (at least one result)', false);
   }
-  const distances = o.distances === undefined || o.distances === null ? undefined : outputArray(o.distances, 'distances');
+  const distances =
+    o.distances === undefined || o.distances === null ? undefined : outputArray(o.distances, 'distances');
   const indices = o.indices === undefined || o.indices === null ? undefined : outputArray(o.indices, 'indices');
   if (distances && !wantDistances)
     throw invalidArgument('returnDistances', 'true when a `distances` array is given', false);
@@ -102,7 +103,8 @@ export function checkSampling(sampling: unknown, ndim: number): Float64Array | u
   if (!Array.isArray(sampling) && !ArrayBuffer.isView(sampling))
     throw invalidArgument('sampling', 'a number or one number per axis', sampling);
   const list = Array.from(sampling as ArrayLike<unknown>);
-  if (list.length !== ndim) throw invalidArgument('sampling', `one number or a list of ${ndim} (one per axis)`, sampling);
+  if (list.length !== ndim)
+    throw invalidArgument('sampling', `one number or a list of ${ndim} (one per axis)`, sampling);
   return Float64Array.from(list, (v, i) => one(v, `sampling[${i}]`));
 }
 
@@ -175,5 +177,7 @@ export function distanceResult<D extends DType>(
   indices: NdArray<'int32'> | undefined,
 ): NdArray<D> | DistanceWithIndices<D> {
   if (!req.wantIndices) return distances as NdArray<D>;
-  return req.wantDistances ? { distances, indices: indices as NdArray<'int32'> } : { indices: indices as NdArray<'int32'> };
+  return req.wantDistances
+    ? { distances, indices: indices as NdArray<'int32'> }
+    : { indices: indices as NdArray<'int32'> };
 }

@@ -79,7 +79,7 @@ function metricMask(metric: unknown, nd: number): Uint8Array {
  * ```ts
  * import { array } from '@ndimage/core-array';
  * const a = array([[0, 1, 1, 1, 1], [0, 0, 1, 1, 1], [0, 1, 1, 1, 1], [0, 1, 1, 1, 0], [0, 1, 1, 0, 0]]);
- * distanceTransformCdt(a).index(0).toArray(); // [0, 1, 1, 2, 2]
+ * distanceTransformCdt(a).index(0).toArray(); // [0, 1, 1, 2, 3]
  * distanceTransformCdt(a, { metric: 'taxicab' }).index(0).toArray(); // [0, 1, 2, 3, 3]
  * ```
  * @see scipy.ndimage.distance_transform_cdt
@@ -129,7 +129,13 @@ export function distanceTransformCdt(
 }
 
 /** Both scans on padded copies, then the interior copied out to `dist` and `ft` (C order). */
-function chamfer(fg: Uint8Array, shape: number[], mask: Uint8Array, dist: Int32Array, ft: Int32Array | undefined): void {
+function chamfer(
+  fg: Uint8Array,
+  shape: number[],
+  mask: Uint8Array,
+  dist: Int32Array,
+  ft: Int32Array | undefined,
+): void {
   const nd = shape.length;
   const pstrides = paddedStrides(shape);
   const psize = (pstrides[0] as number) * ((shape[0] as number) + 2);

@@ -144,7 +144,7 @@ function noBackground(
       distances = req.distances as NdArray<'float64'>;
     }
   }
-  return distanceResult(req, distances, req.wantIndices ? (req.indices ?? ft) as NdArray<'int32'> : undefined);
+  return distanceResult(req, distances, req.wantIndices ? ((req.indices ?? ft) as NdArray<'int32'>) : undefined);
 }
 
 /** Copies an int32 array of any layout into the C-contiguous `dst`. */

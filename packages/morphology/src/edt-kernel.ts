@@ -29,7 +29,12 @@ export interface EdtState {
  * `sampling` (one spacing per axis) may be undefined for unit spacing. Returns false when there
  * is no background at all (then `sq` is Infinity and `ft` meaningless everywhere).
  */
-export function edtPasses(fg: Uint8Array, shape: readonly number[], sampling: Float64Array | undefined, state: EdtState): boolean {
+export function edtPasses(
+  fg: Uint8Array,
+  shape: readonly number[],
+  sampling: Float64Array | undefined,
+  state: EdtState,
+): boolean {
   const nd = shape.length;
   const n0 = shape[0] as number;
   const inner = fg.length / n0;

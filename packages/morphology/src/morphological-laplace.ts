@@ -30,7 +30,7 @@ const LAPLACE_KEYS = optionKeys<GreyOptions>({
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * morphologicalLaplace(array([0, 0, 5, 0, 0, 3, 3, 3]), 3).toArray(); // [0, 5, -5, 5, 0, 3, 0, 0]
+ * morphologicalLaplace(array([0, 0, 5, 0, 0, 3, 3, 3]), 3).toArray(); // [0, 5, -5, 5, 3, -3, 0, 0]
  * morphologicalLaplace(array([0, 0, 5, 0], { dtype: 'uint8' }), 3).toArray(); // [0, 5, 251, 5]
  * ```
  * @see scipy.ndimage.morphological_laplace
@@ -47,7 +47,8 @@ export function morphologicalLaplace(
       : checkOptions(size as GreyOptions, LAPLACE_KEYS);
   const a = asarray(input as never);
   const window = { ...o, output: undefined };
-  const out = o.output === undefined ? undefined : typeof o.output === 'string' ? zeros(a.shape, { dtype: o.output }) : o.output;
+  const out =
+    o.output === undefined ? undefined : typeof o.output === 'string' ? zeros(a.shape, { dtype: o.output }) : o.output;
   if (a.dtype === 'bool' && (out === undefined || out.dtype === 'bool')) {
     throw new NdImageError(
       'ERR_DTYPE',

@@ -49,7 +49,7 @@ export function valueIndices<D extends DType>(
   const c = a.toContiguous();
   const size = c.size;
   // Values as numbers (exact below 2⁵³) or bigints, and the ignored one cast to the dtype.
-  const data = c.data as ArrayLike<number> & ArrayLike<bigint>;
+  const data = c.data as unknown as ArrayLike<number | bigint>;
   const ignore = o.ignoreValue === undefined || o.ignoreValue === null ? undefined : castValue(o.ignoreValue, c.dtype);
   const counts = new Map<number | bigint, number>();
   for (let i = 0; i < size; i++) {

@@ -44,9 +44,9 @@ const LABEL_DTYPES: readonly DType[] = ['int8', 'int16', 'int32', 'int64'];
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
- * const im = array([[0, 0, 9, 0, 0], [0, 0, 9, 0, 0]], { dtype: 'uint8' });
- * const markers = array([[1, 0, 0, 0, 2], [0, 0, 0, 0, 0]], { dtype: 'int32' });
- * watershedIft(im, markers).toArray(); // [[1, 1, 1, 2, 2], [1, 1, 1, 2, 2]]
+ * const im = array([[0, 1, 9, 2, 0], [0, 1, 9, 2, 0]], { dtype: 'uint8' });
+ * const markers = array([[1, 0, 0, 0, 2], [1, 0, 0, 0, 2]], { dtype: 'int32' });
+ * watershedIft(im, markers).toArray(); // [[1, 1, 2, 2, 2], [1, 1, 2, 2, 2]]  (the ridge: a tie, won by 2 as in SciPy)
  * ```
  * @see scipy.ndimage.watershed_ift
  */
@@ -100,9 +100,13 @@ function resolveLabels(output: DType | NdArray | undefined, m: NdArray, shape: r
   }
   const dtype = output ?? m.dtype;
   if (!LABEL_DTYPES.includes(dtype)) {
-    throw new NdImageError('ERR_DTYPE', `\`output\` must be 'int8', 'int16', 'int32' or 'int64'; got ${describeValue(dtype)}`, {
-      argument: 'output',
-    });
+    throw new NdImageError(
+      'ERR_DTYPE',
+      `\`output\` must be 'int8', 'int16', 'int32' or 'int64'; got ${describeValue(dtype)}`,
+      {
+        argument: 'output',
+      },
+    );
   }
   return new NdArray(allocate(dtype, m.size), [...shape], { dtype });
 }
@@ -256,7 +260,7 @@ function flood(values: Int32Array, seeds: Int32Array, shape: number[], mask: Uin
         let wvp = (values[p] as number) - vval;
         if (wvp < 0) wvp = -wvp;
         const pcost = cost[p] as number;
-        const max = vcost > wvp ? vcost : wvp;
+        const max = Math.max(vcost, wvp);
         if (max >= pcost) continue;
         cost[p] = max;
         labels[p] = label;

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { NdArray } from '@ndimage/core-array';
 import { expectArrayClose, expectArrayEqual, loadNpyFixture } from '@ndimage/core-array/testing';
-import { describe, expect, it } from 'vitest';
+import { setWasmKernels, wasmKernelsActive } from '@ndimage/filters';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as M from '../src/index.js';
 
 interface Case {
@@ -51,7 +52,6 @@ function compare(actual: NdArray | undefined, want: NdArray, where: string): voi
   } else expectArrayEqual(got, want, { label: where });
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the result shape depends on the case
 function check(c: Case, x: NdArray): number {
   // biome-ignore lint/suspicious/noExplicitAny: as above
   const p = c.params as Record<string, any>;
@@ -60,7 +60,11 @@ function check(c: Case, x: NdArray): number {
     case 'distanceTransformEdt':
     case 'distanceTransformCdt':
     case 'distanceTransformBf': {
-      const f = { distanceTransformEdt: M.distanceTransformEdt, distanceTransformCdt: M.distanceTransformCdt, distanceTransformBf: M.distanceTransformBf }[c.fn];
+      const f = {
+        distanceTransformEdt: M.distanceTransformEdt,
+        distanceTransformCdt: M.distanceTransformCdt,
+        distanceTransformBf: M.distanceTransformBf,
+      }[c.fn];
       // biome-ignore lint/suspicious/noExplicitAny: one call for the three signatures
       const r = (f as any)(x, { ...p, metric: arr(p, 'metric') });
       if (p.returnIndices) {
@@ -106,25 +110,36 @@ function check(c: Case, x: NdArray): number {
 const byFn = new Map<string, Case[]>();
 for (const c of manifest.cases) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c]);
 
-describe(`SciPy ${manifest.scipy} golden cases (distance, watershed, value indices, grey)`, () => {
-  it('has cases for every function', () => {
-    expect([...byFn.keys()].sort()).toEqual(
-      [
-        'distanceTransformEdt',
-        'distanceTransformCdt',
-        'distanceTransformBf',
-        'watershedIft',
-        'valueIndices',
-        'morphologicalLaplace',
-        ...Object.keys(GREY).filter((k) => k !== 'morphologicalLaplace' && k !== 'morphologicalGradient'),
-      ].sort(),
-    );
+/** Every case runs on filters' WebAssembly kernels and on the TypeScript ones (grey morphology uses them). */
+describe.each([
+  ['WebAssembly', true],
+  ['TypeScript', false],
+] as const)('%s kernels', (_name, wasm) => {
+  beforeAll(() => setWasmKernels(wasm));
+  afterAll(() => setWasmKernels(true));
+  it(`are ${wasm ? 'active' : 'off'}`, () => {
+    expect(wasmKernelsActive()).toBe(wasm);
   });
-  for (const [fn, cases] of byFn) {
-    it(`${fn} (${cases.length} cases)`, () => {
-      let ran = 0;
-      for (const c of cases) ran += check(c, load(c.input));
-      expect(ran).toBe(cases.length);
+  describe(`SciPy ${manifest.scipy} golden cases (distance, watershed, value indices, grey)`, () => {
+    it('has cases for every function', () => {
+      expect([...byFn.keys()].sort()).toEqual(
+        [
+          'distanceTransformEdt',
+          'distanceTransformCdt',
+          'distanceTransformBf',
+          'watershedIft',
+          'valueIndices',
+          'morphologicalLaplace',
+          ...Object.keys(GREY).filter((k) => k !== 'morphologicalLaplace' && k !== 'morphologicalGradient'),
+        ].sort(),
+      );
     });
-  }
+    for (const [fn, cases] of byFn) {
+      it(`${fn} (${cases.length} cases)`, () => {
+        let ran = 0;
+        for (const c of cases) ran += check(c, load(c.input));
+        expect(ran).toBe(cases.length);
+      });
+    }
+  });
 });
