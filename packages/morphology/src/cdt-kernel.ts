@@ -7,11 +7,16 @@
  * value from the first scan is kept unless a neighbour is strictly better), and that neighbour's
  * feature.
  *
- * The work arrays carry a one-element frame of −1 ("unknown") on every side, so neighbours need
- * no bounds checks: SciPy's constant border reads the same −1.
+ * The work arrays carry a one-element frame of "unknown" on every side, so neighbours need no
+ * bounds checks (SciPy's constant border reads the same). "Unknown" (SciPy's −1) is stored as
+ * {@link UNKNOWN}, a number larger than any distance: SciPy's test "the neighbour is known and
+ * (this element is unknown or neighbour + 1 is smaller)" becomes "neighbour + 1 is smaller".
  */
 
-/** Padded work arrays: distances (−1 unknown, 0 background) and features (C-order linear indices). */
+/** SciPy's −1 ("no path to the background yet") in the work arrays: above any distance. */
+export const UNKNOWN = 0x3fffffff;
+
+/** Padded work arrays: distances ({@link UNKNOWN}, 0 background) and features (C-order linear indices). */
 export interface ChamferState {
   dist: Int32Array;
   feat: Int32Array | undefined;
@@ -48,7 +53,8 @@ export function halfOffsets(mask: Uint8Array, nd: number, pstrides: readonly num
 /**
  * One scan over the interior rows of the padded arrays. `rows` lists the padded index of each
  * row's first element, `n` the row length; `dir` is +1 (forward, offsets as given) or −1
- * (backward: rows and elements in reverse, offsets negated).
+ * (backward: rows and elements in reverse, offsets negated). Without and with features in two
+ * functions, so each stays monomorphic.
  */
 export function chamferScan(
   { dist, feat }: ChamferState,
@@ -57,25 +63,82 @@ export function chamferScan(
   offsets: Int32Array,
   dir: 1 | -1,
 ): void {
-  const k = offsets.length;
   const offs = dir === 1 ? offsets : offsets.map((o) => -o);
+  if (feat) scanFeatures(dist, feat, rows, n, offs, dir);
+  else if (offs.length === 4) scan4(dist, rows, n, offs, dir);
+  else scan(dist, rows, n, offs, dir);
+}
+
+/** {@link scan} for four neighbours (the 2-D chessboard), unrolled. */
+function scan4(dist: Int32Array, rows: Int32Array, n: number, offs: Int32Array, dir: number): void {
+  const o0 = offs[0] as number;
+  const o1 = offs[1] as number;
+  const o2 = offs[2] as number;
+  const o3 = offs[3] as number;
   const nrows = rows.length;
   for (let ri = 0; ri < nrows; ri++) {
-    const r = dir === 1 ? (rows[ri] as number) : (rows[nrows - 1 - ri] as number) + n - 1;
-    for (let x = 0, p = r; x < n; x++, p += dir) {
-      const value = dist[p] as number;
-      if (value === 0) continue;
-      let min = value;
-      let best = 0;
+    const start = dir === 1 ? (rows[ri] as number) : (rows[nrows - 1 - ri] as number) + n - 1;
+    for (let x = 0, p = start; x < n; x++, p += dir) {
+      let min = dist[p] as number;
+      if (min === 0) continue;
+      let c = (dist[p + o0] as number) + 1;
+      if (c < min) min = c;
+      c = (dist[p + o1] as number) + 1;
+      if (c < min) min = c;
+      c = (dist[p + o2] as number) + 1;
+      if (c < min) min = c;
+      c = (dist[p + o3] as number) + 1;
+      if (c < min) min = c;
+      dist[p] = min;
+    }
+  }
+}
+
+function scan(dist: Int32Array, rows: Int32Array, n: number, offs: Int32Array, dir: number): void {
+  const k = offs.length;
+  const nrows = rows.length;
+  for (let ri = 0; ri < nrows; ri++) {
+    const start = dir === 1 ? (rows[ri] as number) : (rows[nrows - 1 - ri] as number) + n - 1;
+    for (let x = 0, p = start; x < n; x++, p += dir) {
+      let min = dist[p] as number;
+      if (min === 0) continue;
       for (let j = 0; j < k; j++) {
-        const tt = dist[p + (offs[j] as number)] as number;
-        if (tt >= 0 && (min < 0 || tt + 1 < min)) {
-          min = tt + 1;
-          best = offs[j] as number;
-        }
+        const c = (dist[p + (offs[j] as number)] as number) + 1;
+        if (c < min) min = c;
       }
       dist[p] = min;
-      if (feat && best !== 0) feat[p] = feat[p + best] as number;
+    }
+  }
+}
+
+function scanFeatures(
+  dist: Int32Array,
+  feat: Int32Array,
+  rows: Int32Array,
+  n: number,
+  offs: Int32Array,
+  dir: number,
+): void {
+  const k = offs.length;
+  const nrows = rows.length;
+  for (let ri = 0; ri < nrows; ri++) {
+    const start = dir === 1 ? (rows[ri] as number) : (rows[nrows - 1 - ri] as number) + n - 1;
+    for (let x = 0, p = start; x < n; x++, p += dir) {
+      let min = dist[p] as number;
+      if (min === 0) continue;
+      let best = 0;
+      for (let j = 0; j < k; j++) {
+        const off = offs[j] as number;
+        const c = (dist[p + off] as number) + 1;
+        if (c < min) {
+          min = c;
+          best = off;
+        }
+      }
+      if (best !== 0) {
+        dist[p] = min;
+        feat[p] = feat[p + best] as number;
+      }
     }
   }
 }

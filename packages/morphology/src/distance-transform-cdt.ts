@@ -3,7 +3,7 @@
  */
 import { asarray, NdArray, NdImageError } from '@ndimage/core-array';
 import { allocate, checkOptions, describeValue, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
-import { type ChamferState, chamferScan, halfOffsets, interiorRows, paddedStrides } from './cdt-kernel.js';
+import { type ChamferState, chamferScan, halfOffsets, interiorRows, paddedStrides, UNKNOWN } from './cdt-kernel.js';
 import {
   checkDistanceRequest,
   copyInto,
@@ -12,7 +12,7 @@ import {
   distanceResult,
   unravelFeatures,
 } from './distance-outputs.js';
-import { foreground } from './foreground.js';
+import { foregroundView } from './foreground.js';
 import { generateBinaryStructure, readStructure } from './structure.js';
 import type { ArrayInput } from './types.js';
 
@@ -106,7 +106,7 @@ export function distanceTransformCdt(
   const nd = shape.length;
   const req = checkDistanceRequest(o, shape, 'int32');
   const mask = metricMask(o.metric, nd);
-  const fg = foreground(a);
+  const fg = foregroundView(a);
   const size = fg.length;
   const dist = allocate('int32', size);
   const ft = req.wantIndices ? allocate('int32', size) : undefined;
@@ -142,21 +142,41 @@ function chamfer(
   const n = shape[nd - 1] as number;
   const rows = interiorRows(shape, pstrides);
   const state: ChamferState = {
-    dist: allocate('int32', psize).fill(-1),
+    dist: allocate('int32', psize).fill(UNKNOWN),
     feat: ft ? allocate('int32', psize) : undefined,
   };
-  for (let r = 0; r < rows.length; r++) {
-    const at = rows[r] as number;
-    const from = r * n;
-    for (let x = 0; x < n; x++) state.dist[at + x] = fg[from + x] ? -1 : 0;
-    if (state.feat) for (let x = 0; x < n; x++) state.feat[at + x] = from + x;
-  }
+  fillInterior(fg, state, rows, n);
   const offsets = halfOffsets(mask, nd, pstrides);
   chamferScan(state, rows, n, offsets, 1);
   chamferScan(state, rows, n, offsets, -1);
+  copyOut(state, rows, n, dist, ft);
+}
+
+/** The padded arrays' interior: unknown for object elements, 0 for background; features = own index. */
+function fillInterior(fg: Uint8Array, { dist, feat }: ChamferState, rows: Int32Array, n: number): void {
   for (let r = 0; r < rows.length; r++) {
     const at = rows[r] as number;
-    dist.set(state.dist.subarray(at, at + n), r * n);
-    if (ft && state.feat) ft.set(state.feat.subarray(at, at + n), r * n);
+    const from = r * n;
+    for (let x = 0; x < n; x++) dist[at + x] = fg[from + x] ? UNKNOWN : 0;
+    if (feat) for (let x = 0; x < n; x++) feat[at + x] = from + x;
+  }
+}
+
+/** The interior rows out to C-order `dist` (unknown back to SciPy's −1) and `ft`. */
+function copyOut(
+  { dist: pd, feat: pf }: ChamferState,
+  rows: Int32Array,
+  n: number,
+  dist: Int32Array,
+  ft: Int32Array | undefined,
+): void {
+  for (let r = 0; r < rows.length; r++) {
+    const at = rows[r] as number;
+    const to = r * n;
+    for (let x = 0; x < n; x++) {
+      const v = pd[at + x] as number;
+      dist[to + x] = v === UNKNOWN ? -1 : v;
+    }
+    if (ft && pf) ft.set(pf.subarray(at, at + n), to);
   }
 }

@@ -10,10 +10,9 @@ import {
   type DistanceOutputOptions,
   type DistanceWithIndices,
   distanceResult,
-  unravelFeatures,
 } from './distance-outputs.js';
 import { edtPasses } from './edt-kernel.js';
-import { foreground } from './foreground.js';
+import { foregroundView } from './foreground.js';
 import type { ArrayInput } from './types.js';
 
 /** Options of {@link distanceTransformEdt}. */
@@ -86,15 +85,21 @@ export function distanceTransformEdt(
   const sampling = checkSampling(o.sampling, shape.length);
   const size = a.size;
   const sq = allocate('float64', size);
-  const ft = req.wantIndices ? allocate('int32', size) : undefined;
-  if (size > 0 && !edtPasses(foreground(a), shape, sampling, { sq, ft })) {
+  const idx = req.wantIndices ? allocate('int32', shape.length * size) : undefined;
+  if (size > 0 && !edtPasses(foregroundView(a), shape, sampling, { sq, idx })) {
     return noBackground(req, shape, sampling);
   }
   let indices: NdArray<'int32'> | undefined;
-  if (ft) indices = unravelFeatures(ft, shape, req.indices);
+  if (idx) {
+    indices = new NdArray(idx, [shape.length, ...shape], { dtype: 'int32' });
+    if (req.indices) {
+      copyInto(indices, req.indices);
+      indices = req.indices as NdArray<'int32'>;
+    }
+  }
   let distances: NdArray<'float64'> | undefined;
   if (req.wantDistances) {
-    for (let p = 0; p < size; p++) sq[p] = Math.sqrt(sq[p] as number);
+    sqrtInPlace(sq);
     distances = new NdArray(sq, shape, { dtype: 'float64' });
     if (req.distances) {
       copyInto(distances, req.distances);
@@ -151,4 +156,8 @@ function noBackground(
 function copyFrom(src: NdArray, dst: NdArray): void {
   const c = src.toContiguous();
   (dst.data as Int32Array).set((c.data as Int32Array).subarray(c.offset, c.offset + c.size));
+}
+
+function sqrtInPlace(a: Float64Array): void {
+  for (let p = 0; p < a.length; p++) a[p] = Math.sqrt(a[p] as number);
 }

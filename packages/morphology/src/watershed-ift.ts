@@ -127,7 +127,9 @@ function structureMask(structure: ArrayInput, nd: number): Uint8Array {
 function readValues(a: NdArray): Int32Array {
   const c = a.toContiguous();
   const d = c.data as Uint8Array | Uint16Array;
-  return Int32Array.from(d.subarray(c.offset, c.offset + c.size));
+  const out = new Int32Array(c.size);
+  out.set(d.subarray(c.offset, c.offset + c.size));
+  return out;
 }
 
 /** The markers as C ints, as SciPy reads them (int64 keeps its low 32 bits), C order. */
@@ -140,14 +142,9 @@ function readMarkers(m: NdArray): Int32Array {
     return out;
   }
   const d = c.data as Int8Array | Int16Array | Int32Array;
-  return Int32Array.from(d.subarray(c.offset, c.offset + c.size));
-}
-
-/** A C int as the output dtype stores it. */
-function wrapLabel(v: number, dtype: DType): number {
-  if (dtype === 'int8') return (v << 24) >> 24;
-  if (dtype === 'int16') return (v << 16) >> 16;
-  return v;
+  const out = new Int32Array(c.size);
+  out.set(d.subarray(c.offset, c.offset + c.size));
+  return out;
 }
 
 function writeLabels(labels: Int32Array, out: NdArray): void {
@@ -181,9 +178,18 @@ function castLabels(src: NdArray, out: NdArray): void {
 
 const NONE = -1;
 
+// One record of four int32 per element, so that visiting a neighbour touches one cache line
+// (SciPy's queue elements are records too): its cost (with DONE set once dequeued), the links of
+// SciPy's doubly linked bucket lists (NONE for null), and its label.
+const COST = 0;
+const NEXT = 1;
+const PREV = 2;
+const LABEL = 3;
+const DONE = 1 << 30;
+
 /**
- * The flood, on C-order arrays. Per element: cost, done flag, and the links of SciPy's doubly
- * linked bucket lists (NONE for null); per cost: the first and last element of its bucket.
+ * The flood, on C-order arrays; returns the labels. Per cost: the first and last element of its
+ * bucket.
  *
  * SciPy's list handling is kept exactly, because it decides the order of ties: dequeuing does not
  * reset the bucket's `last`; an element counts as queued only when one of its links is set (so one
@@ -192,109 +198,144 @@ const NONE = -1;
  */
 function flood(values: Int32Array, seeds: Int32Array, shape: number[], mask: Uint8Array, dtype: DType): Int32Array {
   const size = values.length;
-  const labels = new Int32Array(size);
-  if (size === 0) return labels;
+  if (size === 0) return new Int32Array(0);
   let maxval = 0;
   for (let i = 0; i < size; i++) if ((values[i] as number) > maxval) maxval = values[i] as number;
-  const cost = new Int32Array(size);
-  const done = new Uint8Array(size);
-  const next = new Int32Array(size).fill(NONE);
-  const prev = new Int32Array(size).fill(NONE);
+  const node = allocate('int32', 4 * size);
   const first = new Int32Array(maxval + 1).fill(NONE);
   const last = new Int32Array(maxval + 1).fill(NONE);
-  for (let j = 0; j < size; j++) {
+  seedQueue(node, first, last, seeds, maxval, dtype === 'int8' ? 24 : dtype === 'int16' ? 16 : 0);
+  const { offsets, deltas } = neighbours(mask, shape);
+  propagate(node, first, last, values, shape, offsets, deltas, maxval);
+  const labels = new Int32Array(size);
+  for (let p = 0; p < size; p++) labels[p] = node[4 * p + LABEL] as number;
+  return labels;
+}
+
+/**
+ * Every element's record: its label (the marker as the output dtype stores it: `shift` bits
+ * shifted out and back), cost 0 for markers (queued in bucket 0: object markers at the front,
+ * background ones at the back, in C order) and maxval + 1 for the rest.
+ */
+function seedQueue(
+  node: Int32Array,
+  first: Int32Array,
+  last: Int32Array,
+  seeds: Int32Array,
+  maxval: number,
+  shift: number,
+): void {
+  for (let j = 0; j < seeds.length; j++) {
     const label = seeds[j] as number;
-    labels[j] = wrapLabel(label, dtype);
+    const at = 4 * j;
+    node[at + LABEL] = (label << shift) >> shift;
+    node[at + NEXT] = NONE;
+    node[at + PREV] = NONE;
     if (label === 0) {
-      cost[j] = maxval + 1;
+      node[at + COST] = maxval + 1;
       continue;
     }
-    cost[j] = 0;
-    if (first[0] === NONE) {
+    node[at + COST] = 0;
+    const head = first[0] as number;
+    if (head === NONE) {
       first[0] = j;
       last[0] = j;
     } else if (label > 0) {
-      // Object markers go to the front: processed before the background ones.
-      next[j] = first[0] as number;
-      prev[first[0] as number] = j;
+      node[at + NEXT] = head;
+      node[4 * head + PREV] = j;
       first[0] = j;
     } else {
-      prev[j] = last[0] as number;
-      next[last[0] as number] = j;
+      const tail = last[0] as number;
+      node[at + PREV] = tail;
+      node[4 * tail + NEXT] = j;
       last[0] = j;
     }
   }
-  const { offsets, deltas } = neighbours(mask, shape);
+}
+
+/** Takes the buckets in increasing cost, each element off the front, and relaxes its neighbours. */
+function propagate(
+  node: Int32Array,
+  first: Int32Array,
+  last: Int32Array,
+  values: Int32Array,
+  shape: number[],
+  offsets: Int32Array,
+  deltas: Int8Array,
+  maxval: number,
+): void {
   const nd = shape.length;
   const k = offsets.length;
   const coord = new Int32Array(nd);
   const strides = new Int32Array(nd);
+  const dims = Int32Array.from(shape);
   for (let ax = nd - 1, acc = 1; ax >= 0; ax--) {
     strides[ax] = acc;
-    acc *= shape[ax] as number;
+    acc *= dims[ax] as number;
   }
   for (let jj = 0; jj <= maxval; jj++) {
     while (first[jj] !== NONE) {
       const v = first[jj] as number;
-      const after = next[v] as number;
+      const va = 4 * v;
+      const after = node[va + NEXT] as number;
       first[jj] = after;
-      if (after !== NONE) prev[after] = NONE;
-      prev[v] = NONE;
-      next[v] = NONE;
-      done[v] = 1;
+      if (after !== NONE) node[4 * after + PREV] = NONE;
+      node[va + PREV] = NONE;
+      node[va + NEXT] = NONE;
+      const vcost = (node[va + COST] as number) & ~DONE;
+      node[va + COST] = vcost | DONE;
       // v's coordinates, and whether every neighbour is inside (then no per-neighbour test).
       let interior = true;
       for (let ax = 0, f = v; ax < nd; ax++) {
-        const c = Math.floor(f / (strides[ax] as number));
+        const st = strides[ax] as number;
+        const c = (f / st) | 0;
         coord[ax] = c;
-        f -= c * (strides[ax] as number);
-        if (c === 0 || c === (shape[ax] as number) - 1) interior = false;
+        f -= c * st;
+        if (c === 0 || c === (dims[ax] as number) - 1) interior = false;
       }
       const vval = values[v] as number;
-      const vcost = cost[v] as number;
-      const label = labels[v] as number;
+      const label = node[va + LABEL] as number;
       for (let h = 0; h < k; h++) {
-        if (!interior && !inside(coord, deltas, h, shape)) continue;
+        if (!interior && !inside(coord, deltas, h, dims)) continue;
         const p = v + (offsets[h] as number);
-        if (done[p]) continue;
-        let wvp = (values[p] as number) - vval;
-        if (wvp < 0) wvp = -wvp;
-        const pcost = cost[p] as number;
+        const pa = 4 * p;
+        const pcost = node[pa + COST] as number;
+        if (pcost >= DONE) continue;
+        const wvp = Math.abs((values[p] as number) - vval);
         const max = Math.max(vcost, wvp);
         if (max >= pcost) continue;
-        cost[p] = max;
-        labels[p] = label;
-        const pn = next[p] as number;
-        const pp = prev[p] as number;
+        node[pa + COST] = max;
+        node[pa + LABEL] = label;
+        const pn = node[pa + NEXT] as number;
+        const pp = node[pa + PREV] as number;
         if (pn !== NONE || pp !== NONE) {
           if (first[pcost] === p) first[pcost] = pn;
           if (last[pcost] === p) last[pcost] = pp;
-          if (pp !== NONE) next[pp] = pn;
-          if (pn !== NONE) prev[pn] = pp;
+          if (pp !== NONE) node[4 * pp + NEXT] = pn;
+          if (pn !== NONE) node[4 * pn + PREV] = pp;
         }
         if (label < 0) {
           const tail = last[max] as number;
-          prev[p] = tail;
-          next[p] = NONE;
-          if (tail !== NONE) next[tail] = p;
+          node[pa + PREV] = tail;
+          node[pa + NEXT] = NONE;
+          if (tail !== NONE) node[4 * tail + NEXT] = p;
           last[max] = p;
           if (first[max] === NONE) first[max] = p;
         } else {
           const head = first[max] as number;
-          next[p] = head;
-          prev[p] = NONE;
-          if (head !== NONE) prev[head] = p;
+          node[pa + NEXT] = head;
+          node[pa + PREV] = NONE;
+          if (head !== NONE) node[4 * head + PREV] = p;
           first[max] = p;
           if (last[max] === NONE) last[max] = p;
         }
       }
     }
   }
-  return labels;
 }
 
 /** Whether neighbour h of the element at `coord` lies inside the array. */
-function inside(coord: Int32Array, deltas: Int8Array, h: number, shape: number[]): boolean {
+function inside(coord: Int32Array, deltas: Int8Array, h: number, shape: Int32Array): boolean {
   const nd = shape.length;
   for (let ax = 0; ax < nd; ax++) {
     const c = (coord[ax] as number) + (deltas[h * nd + ax] as number);
