@@ -2,7 +2,7 @@
  * Laplace filters: the sum over axes of second derivatives.
  */
 import { add, asarray, castInto, type DType, logicalOr, type NdArray, type NdArrayLike } from '@ndimage/core-array';
-import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
+import { checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { correlate1dInto } from './correlate1d.js';
 import { gaussianFilter } from './gaussian-filter.js';
 import { type Mode, modesPerAxis } from './modes.js';
@@ -10,6 +10,12 @@ import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 
 const LAPLACE_KEYS = optionKeys<LaplaceOptions>({ mode: true, cval: true, output: true });
+const GENERIC_LAPLACE_KEYS = optionKeys<GenericLaplaceOptions>({
+  mode: true,
+  cval: true,
+  output: true,
+  extraArguments: true,
+});
 const GAUSSIAN_LAPLACE_KEYS = optionKeys<GaussianLaplaceOptions>({
   mode: true,
   cval: true,
@@ -22,10 +28,23 @@ const GAUSSIAN_LAPLACE_KEYS = optionKeys<GaussianLaplaceOptions>({
  * A second-derivative filter along one axis, as `genericLaplace` calls it: write the derivative
  * of `input` along `axis` into `output` (an array, or a dtype for a new one) and return it.
  */
-export type Derivative2 = (input: NdArray, axis: number, output: DType | NdArray, mode: Mode, cval: number) => NdArray;
+export type Derivative2 = (
+  input: NdArray,
+  axis: number,
+  output: DType | NdArray,
+  mode: Mode,
+  cval: number,
+  ...extra: never[]
+) => NdArray;
 
 /** Options of {@link laplace} and {@link genericLaplace}. */
 export interface LaplaceOptions extends BoundaryOptions, OutputOptions {}
+
+/** Options of {@link genericLaplace}. */
+export interface GenericLaplaceOptions extends LaplaceOptions {
+  /** More arguments for `derivative2`, after `cval` (SciPy's `extra_arguments`). @defaultValue [] */
+  extraArguments?: readonly unknown[];
+}
 
 /**
  * Σ over axes of `derivative2(input, axis)`: the first written to the output, each next one
@@ -40,8 +59,10 @@ export interface LaplaceOptions extends BoundaryOptions, OutputOptions {}
  * ```
  * @see scipy.ndimage.generic_laplace
  */
-export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, options?: LaplaceOptions): NdArray {
-  const o = checkOptions(options, LAPLACE_KEYS);
+export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, options?: GenericLaplaceOptions): NdArray {
+  const o = checkOptions(options, GENERIC_LAPLACE_KEYS);
+  const extra = extraArguments(o.extraArguments);
+  const d2 = derivative2 as (...args: unknown[]) => NdArray;
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const out = resolveOutput(a, o.output);
@@ -51,9 +72,9 @@ export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, opt
     castInto(a, out);
     return out;
   }
-  derivative2(a, 0, out, modes[0] as Mode, cval);
+  d2(a, 0, out, modes[0] as Mode, cval, ...extra);
   for (let axis = 1; axis < a.ndim; axis++) {
-    const tmp = derivative2(a, axis, out.dtype, modes[axis] as Mode, cval);
+    const tmp = d2(a, axis, out.dtype, modes[axis] as Mode, cval, ...extra);
     if (out.dtype === 'bool') logicalOr(out, tmp, { out });
     else add(out, tmp, { out });
   }
@@ -74,6 +95,7 @@ const SECOND_DIFFERENCE = Float64Array.of(1, -2, 1);
  * @see scipy.ndimage.laplace
  */
 export function laplace(input: NdArrayLike, options?: LaplaceOptions): NdArray {
+  checkOptions(options, LAPLACE_KEYS);
   return genericLaplace(
     input,
     (x, axis, output, mode, cval) => {
@@ -122,4 +144,11 @@ export function gaussianLaplace(
     },
     { mode: o.mode, cval: o.cval, output: o.output },
   );
+}
+
+/** SciPy's `extra_arguments`: an array (of anything), or nothing. */
+export function extraArguments(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw invalidArgument('extraArguments', 'an array of arguments', value);
+  return value;
 }
