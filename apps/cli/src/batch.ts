@@ -10,8 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { builtFile } from '@ndimage/core-array/internal';
 import { workerExecArgv } from '@ndimage/core-array/parallel';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { commandNamed, type Report } from './commands/index.js';
 import { kindOf } from './files.js';
-import { JOBS, type Report } from './jobs.js';
 import type { Common } from './options.js';
 import type { Progress } from './progress.js';
 import { exitCodeOf, UsageError } from './usage.js';
@@ -173,9 +173,7 @@ function workerLane(
 /** Runs one task's job; its error becomes a result (message, exit code, stack). Here and in the workers. */
 export async function runTask(t: Task): Promise<TaskResult> {
   try {
-    const job = JOBS[t.command];
-    if (job === undefined) throw new Error(`no job '${t.command}'`);
-    return { ok: true, report: await job(t.input, t.output, t.options, {}) };
+    return { ok: true, report: await commandNamed(t.command).job(t.input, t.output, t.options, {}) };
   } catch (e) {
     return {
       ok: false,

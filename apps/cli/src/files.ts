@@ -10,6 +10,7 @@ import { NdArray, NdImageError, readNpy, writeNpy } from '@ndimage/core-array';
 import { writeFileAtomic } from '@ndimage/core-array/node';
 import { type ImageFormat, imread, imsave, type Scale } from '@ndimage/io-image';
 import { loadmat, savemat } from '@ndimage/io-mat';
+import { UsageError } from './usage.js';
 
 /** What a file holds, by extension. */
 export type Kind = 'image' | 'npy' | 'mat';
@@ -114,10 +115,10 @@ export async function readSource(path: string, o: ReadOptions = {}): Promise<{ a
     return { kind, array: pickVariable(path, await loadmat(source), o.variable) };
   } catch (e) {
     // Name the file in every message (the readers name paths, not stdin or .npy bytes).
-    if (e instanceof NdImageError && !e.message.includes(path))
+    if (NdImageError.isInstance(e) && !e.message.includes(path))
       throw new NdImageError(e.code, `${path === '-' ? 'stdin' : path}: ${e.message}`, { path, cause: e });
     // fs errors (EACCES, EISDIR, …) are I/O errors on this file.
-    if (!(e instanceof NdImageError) && e instanceof Error && 'code' in e && typeof e.code === 'string')
+    if (!NdImageError.isInstance(e) && e instanceof Error && 'code' in e && typeof e.code === 'string')
       throw new NdImageError('ERR_IO', `${path}: cannot read (${e.code})`, { path, cause: e });
     throw e;
   }
@@ -189,9 +190,7 @@ export function checkTarget(path: string, o: Pick<WriteOptions, 'force' | 'input
   const target = resolve(path);
   for (const input of o.inputs ?? []) {
     if (input !== '-' && existsSync(input) && existsSync(target) && realpathSync(input) === realpathSync(target))
-      throw new NdImageError('ERR_INVALID_ARGUMENT', `${path}: the output is the input file; choose another name`, {
-        path,
-      });
+      throw new UsageError(`${path}: the output is the input file; choose another name`);
   }
   if (existsSync(target) && o.force !== true)
     throw new NdImageError('ERR_IO', `${path}: exists (use --force to overwrite)`, { path });

@@ -11,9 +11,9 @@
 
 import { createRequire } from 'node:module';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { registerCommands } from './commands.js';
 import { completionScript } from './completion.js';
 import type { Streams } from './files.js';
+import { registerCommands } from './register.js';
 import { exitCodeOf } from './usage.js';
 
 export { UsageError } from './usage.js';
@@ -76,8 +76,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
         return 0;
+      // Point to the help of the command that was typed, where its flags are.
+      const typed = argv.find((a) => !a.startsWith('-'));
+      const help = program.commands.some((c) => c.name() === typed) ? `ndimage ${typed} --help` : 'ndimage --help';
       io.stderr.write(
-        `ndimage: error: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see 'ndimage --help')\n`,
+        `ndimage: error: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see '${help}')\n`,
       );
       return 2;
     }

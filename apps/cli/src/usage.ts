@@ -12,5 +12,5 @@ export class UsageError extends Error {}
  */
 export function exitCodeOf(e: unknown): 1 | 2 {
   if (e instanceof UsageError) return 2;
-  return e instanceof NdImageError && e.code === 'ERR_INVALID_ARGUMENT' && e.path === undefined ? 2 : 1;
+  return NdImageError.isInstance(e) && e.code === 'ERR_INVALID_ARGUMENT' && e.path === undefined ? 2 : 1;
 }

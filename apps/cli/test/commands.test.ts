@@ -155,7 +155,25 @@ describe('failures', () => {
       [['morph', 'open', at('coins.png'), at('x.png'), '--structure', '0x5'], 2, '--structure must be HxW'],
       [['gaussian', at('coins.png'), at('blur.png'), '--sigma', '1'], 1, 'exists (use --force'],
       [['gaussian', at('coins.png'), at('nope/x.png'), '--sigma', '1'], 1, 'does not exist'],
-      [['gaussian', at('coins.png'), at('coins.png'), '--sigma', '1', '--force'], 1, 'the output is the input'],
+      [['gaussian', at('coins.png'), at('coins.png'), '--sigma', '1', '--force'], 2, 'the output is the input'],
+      // A missing flag points to the command's own help, where its flags are listed.
+      [
+        ['gaussian', at('coins.png'), at('x.png')],
+        2,
+        "'-s, --sigma <s>' not specified (see 'ndimage gaussian --help')",
+      ],
+      // The library's option names become the flags typed.
+      [
+        ['gaussian', at('coins.png'), at('x.png'), '--sigma', '1,1,1'],
+        2,
+        'invalid argument: --sigma must be one value or a list of 2',
+      ],
+      [['denoise', at('coins.png'), at('x.png'), '--tv-weight', '0'], 2, '--tv-weight'],
+      [['denoise', at('coins.png'), at('x.png'), '--tv-weight', '0', '--method', 'fgp'], 2, '--tv-weight'],
+      // A grey photo is not a mask: without --threshold it would be one object.
+      [['count', at('coins.png')], 2, 'coins.png is not a mask (its values run from 1 to 252); give --threshold T'],
+      [['label', at('coins.png'), at('x.png')], 2, 'is not a mask'],
+      [['morph', 'open', at('coins.png'), at('x.png')], 2, 'is not a mask'],
       [['gaussian', at('in.mat'), at('x.npy'), '--sigma', '1', '--var', 'nope'], 1, "no numeric variable 'nope'"],
       [['frobnicate'], 2, "unknown command 'frobnicate'"],
       [

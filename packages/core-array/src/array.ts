@@ -14,6 +14,7 @@ import {
 import { describeValue, invalidArgument, NdImageError } from './errors.js';
 import { NdArray } from './ndarray.js';
 import { shapeSize } from './shape.js';
+import { checkOptions, optionKeys } from './validate/options.js';
 import { checkShape, MAX_NDIM } from './validate.js';
 
 /**
@@ -45,6 +46,8 @@ export interface ArrayOptions<D extends DType = DType> {
   /** Shape to give the values (their count must match). @defaultValue the nesting's shape, or `[length]` */
   shape?: readonly number[];
 }
+
+const ARRAY_KEYS = optionKeys<ArrayOptions>({ dtype: true, shape: true });
 
 /**
  * True for values with the fields of an {@link NdArrayLike}.
@@ -122,8 +125,9 @@ function inferNestedDType(values: readonly (number | boolean | bigint)[]): DType
  */
 export function array<D extends DType = DType>(
   input: NestedInput | TypedArray | Uint8ClampedArray | NdArrayLike,
-  options: ArrayOptions<D> = {},
+  opts: ArrayOptions<D> = {},
 ): NdArray<D> {
+  const options = checkOptions(opts, ARRAY_KEYS);
   const base = toNdArray(input, options.dtype);
   const dtype = (options.dtype === undefined ? base.dtype : checkDType(options.dtype)) as D;
   const out = new NdArray(allocate(dtype, base.size), base.shape, { dtype });
@@ -145,8 +149,9 @@ export function array<D extends DType = DType>(
  */
 export function asarray<D extends DType = DType>(
   input: NestedInput | TypedArray | Uint8ClampedArray | NdArrayLike,
-  options: ArrayOptions<D> = {},
+  opts: ArrayOptions<D> = {},
 ): NdArray<D> {
+  const options = checkOptions(opts, ARRAY_KEYS);
   const base = toNdArray(input, options.dtype);
   const dtype = options.dtype === undefined ? base.dtype : checkDType(options.dtype);
   const typed = dtype === base.dtype ? base : base.astype(dtype);

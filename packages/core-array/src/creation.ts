@@ -5,6 +5,7 @@ import { allocate, checkDType, type DType, type ValueOf } from './dtypes.js';
 import { invalidArgument } from './errors.js';
 import type { Layout } from './layout.js';
 import { NdArray } from './ndarray.js';
+import { checkOptions, optionKeys } from './validate/options.js';
 import { checkFiniteNumber, checkShape } from './validate.js';
 
 /** The dtype option of the creation functions. */
@@ -12,6 +13,8 @@ export interface DTypeOptions<D extends DType = DType> {
   /** Element type of the new array. @defaultValue `'float64'` */
   dtype?: D;
 }
+
+const DTYPE_KEYS = optionKeys<DTypeOptions>({ dtype: true });
 
 /**
  * A new array of zeros.
@@ -28,7 +31,7 @@ export function zeros<D extends DType = 'float64'>(
   options: DTypeOptions<D> = {},
 ): NdArray<D> {
   const dims = checkShape(shape);
-  const dtype = checkDType(options.dtype ?? 'float64') as D;
+  const dtype = checkDType(checkOptions(options, DTYPE_KEYS).dtype ?? 'float64') as D;
   let size = 1;
   for (const d of dims) size *= d;
   return new NdArray(allocate(dtype, size), dims, { dtype });
@@ -98,7 +101,7 @@ export function zerosLike<D extends DType>(
   like: Pick<Layout<D>, 'shape' | 'dtype'>,
   options: { dtype?: DType } = {},
 ): NdArray<D> {
-  return zeros(like.shape, { dtype: (options.dtype ?? like.dtype) as D });
+  return zeros(like.shape, { dtype: (checkOptions(options, DTYPE_KEYS).dtype ?? like.dtype) as D });
 }
 
 /**
@@ -114,7 +117,7 @@ export function onesLike<D extends DType>(
   like: Pick<Layout<D>, 'shape' | 'dtype'>,
   options: { dtype?: DType } = {},
 ): NdArray<D> {
-  return ones(like.shape, { dtype: (options.dtype ?? like.dtype) as D });
+  return ones(like.shape, { dtype: (checkOptions(options, DTYPE_KEYS).dtype ?? like.dtype) as D });
 }
 
 /**
@@ -131,7 +134,7 @@ export function fullLike<D extends DType>(
   value: ValueOf<D> | boolean,
   options: { dtype?: DType } = {},
 ): NdArray<D> {
-  return full(like.shape, value, { dtype: (options.dtype ?? like.dtype) as D });
+  return full(like.shape, value, { dtype: (checkOptions(options, DTYPE_KEYS).dtype ?? like.dtype) as D });
 }
 
 /**
@@ -180,6 +183,6 @@ export function arange<D extends DType = 'float64'>(
   const values = new Float64Array(length);
   for (let i = 0; i < length; i++) values[i] = start + i * step;
   const f64 = new NdArray(values, [length]);
-  const dtype = options?.dtype ?? 'float64';
+  const dtype = checkOptions(options, DTYPE_KEYS).dtype ?? 'float64';
   return (dtype === 'float64' ? f64 : f64.astype(dtype)) as NdArray<D>;
 }

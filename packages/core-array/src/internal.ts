@@ -11,6 +11,7 @@
 export { readLine } from './chunks.js';
 export { allocate } from './dtypes.js';
 export { describeValue, invalidArgument } from './errors.js';
+export { nextIndex } from './iterate.js';
 export {
   bands,
   builtFile,
@@ -24,6 +25,9 @@ export {
 } from './parallel/registry.js';
 export { didYouMean } from './validate/did-you-mean.js';
 export { checkOptions, optionKeys } from './validate/options.js';
+export { checkOutput, type OutputRules, resolveOutput } from './validate/output.js';
+export { requireAxes } from './validate/rank.js';
+export { checkOrigin, checkOrigins, normalizeSequence } from './validate/sequence.js';
 export {
   checkFiniteNumber,
   checkInteger,

@@ -104,3 +104,22 @@ export function forEachRun(
     if (axis < 0) return;
   }
 }
+
+/**
+ * Advances a C-order multi-index in place: the last axis fastest, wrapping to all zeros after
+ * the last element. For loops that need the index itself (window offsets, positions); loops over
+ * data should use {@link forEachRun}.
+ *
+ * @example
+ * ```ts
+ * const idx = [0, 2];
+ * nextIndex(idx, [2, 3]); // idx is now [1, 0]
+ * ```
+ */
+export function nextIndex(idx: number[], shape: readonly number[]): void {
+  for (let k = shape.length - 1; k >= 0; k--) {
+    idx[k] = (idx[k] as number) + 1;
+    if ((idx[k] as number) < (shape[k] as number)) return;
+    idx[k] = 0;
+  }
+}

@@ -18,6 +18,7 @@ import { type IndexSpec, indexLayout, resolveIndex, resolveReshape, type SliceRa
 import { forEachRun } from './iterate.js';
 import type { Layout } from './layout.js';
 import { cStrides, shapeSize } from './shape.js';
+import { checkOptions, optionKeys } from './validate/options.js';
 import { checkInteger, checkOneOf, checkShape, normalizeAxis } from './validate.js';
 
 /** Layout options of the {@link NdArray} constructor. */
@@ -37,6 +38,8 @@ export interface AstypeOptions {
   /** When false and the dtype is unchanged, return this array itself. @defaultValue true */
   copy?: boolean;
 }
+
+const ASTYPE_KEYS = optionKeys<AstypeOptions>({ casting: true, copy: true });
 
 /** A nested JavaScript array of an array's values, as NumPy's `tolist()`. */
 export type NestedArray<T> = T | NestedArray<T>[];
@@ -416,8 +419,9 @@ export class NdArray<D extends DType = DType> implements Layout<D> {
    * ```
    * @see numpy.ndarray.astype
    */
-  astype<T extends DType>(dtype: T, options: AstypeOptions = {}): NdArray<T> {
+  astype<T extends DType>(dtype: T, opts: AstypeOptions = {}): NdArray<T> {
     const to = checkDType(dtype) as T;
+    const options = checkOptions(opts, ASTYPE_KEYS);
     const casting = checkOneOf(options.casting ?? 'unsafe', 'casting', ['unsafe', 'round', 'clip']);
     if (options.copy === false && (to as DType) === this.dtype) return this as unknown as NdArray<T>;
     const out = new NdArray(allocate(to, this.size), this.shape, { dtype: to });

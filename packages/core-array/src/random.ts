@@ -5,6 +5,7 @@
  * can use exactly the noise a NumPy script used.
  */
 import { NdArray } from './ndarray.js';
+import { checkOptions, optionKeys } from './validate/options.js';
 import { checkFiniteNumber, checkInteger, checkShape } from './validate.js';
 
 const N = 624;
@@ -184,6 +185,9 @@ export interface RandomNormalOptions extends RandomOptions {
   std?: number;
 }
 
+const RANDOM_KEYS = optionKeys<RandomOptions>({ seed: true });
+const NORMAL_KEYS = optionKeys<RandomNormalOptions>({ seed: true, mean: true, std: true });
+
 /**
  * Uniform doubles in [0, 1). With a seed, the values equal NumPy's
  * `np.random.seed(seed); np.random.random(shape)`.
@@ -195,7 +199,7 @@ export interface RandomNormalOptions extends RandomOptions {
  * @see numpy.random.random
  */
 export function random(shape: readonly number[] | number, options: RandomOptions = {}): NdArray<'float64'> {
-  return new RandomState(options.seed).random(shape);
+  return new RandomState(checkOptions(options, RANDOM_KEYS).seed).random(shape);
 }
 
 /**
@@ -210,5 +214,6 @@ export function random(shape: readonly number[] | number, options: RandomOptions
  * @see numpy.random.normal
  */
 export function randomNormal(shape: readonly number[] | number, options: RandomNormalOptions = {}): NdArray<'float64'> {
-  return new RandomState(options.seed).normal(shape, options.mean ?? 0, options.std ?? 1);
+  const o = checkOptions(options, NORMAL_KEYS);
+  return new RandomState(o.seed).normal(shape, o.mean ?? 0, o.std ?? 1);
 }

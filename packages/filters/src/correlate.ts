@@ -2,10 +2,10 @@
  * Multidimensional correlation and convolution with a weights array of the input's rank.
  */
 import { asarray, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
-import { checkOptions, describeValue, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
+import { checkOptions, checkOrigins, describeValue, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { type Footprint, runFootprintFilter } from './footprint.js';
 import { singleMode } from './modes.js';
-import { type BoundaryOptions, checkCval, checkOrigin } from './options.js';
+import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput } from './output.js';
 
 const CORRELATE_KEYS = optionKeys<CorrelateOptions>({ mode: true, cval: true, output: true, origin: true });
@@ -91,10 +91,7 @@ export function convolve(
 ): NdArray {
   const { a, w, o } = prepare(input, weights, options);
   const flipped = w.slice(...w.shape.map(() => [null, null, -1] as const));
-  const origins = (Array.isArray(o.origin) ? o.origin : new Array(a.ndim).fill(o.origin ?? 0)) as number[];
-  if (origins.length !== a.ndim)
-    throw invalidArgument('origin', `one value or a list of ${a.ndim} (one per axis)`, o.origin);
-  const checked = origins.map((or, i) => checkOrigin(or, w.shape[i] as number, a.ndim > 1 ? `origin[${i}]` : 'origin'));
+  const checked = checkOrigins(o.origin, w.shape);
   const shifted = checked.map((or, i) => -or - ((w.shape[i] as number) % 2 === 0 ? 1 : 0));
   const { fp, values } = weightsWindow(flipped);
   const out = resolveOutput(a, o.output);

@@ -4,13 +4,13 @@
 
 import type { NdArray } from '@ndimage/core-array';
 import { asarray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
-import { checkOptions, invalidArgument, normalizeAxis, optionKeys } from '@ndimage/core-array/internal';
+import { checkOptions, checkOrigin, invalidArgument, normalizeAxis, optionKeys } from '@ndimage/core-array/internal';
 import { lineKernel, prepareKernel } from './correlate-kernels.js';
 import { acrossRows, correlateInterleaved, correlateRows, interleaved } from './correlate-rows.js';
 import { wasmLineScratch } from './correlate-wasm.js';
 import { runLinePass } from './line-filter.js';
 import { type BoundaryMode, singleMode } from './modes.js';
-import { type BoundaryOptions, checkCval, checkOrigin } from './options.js';
+import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 
 /** The keys of {@link Correlate1dOptions} (the 1-D uniform and minimum/maximum filters take the same). */

@@ -14,11 +14,20 @@ import {
   type NumericTypedArray,
   zeros,
 } from '@ndimage/core-array';
-import { checkOptions, describeValue, invalidArgument, optionKeys, readLine } from '@ndimage/core-array/internal';
+import {
+  checkOptions,
+  checkOrigins,
+  describeValue,
+  invalidArgument,
+  normalizeSequence,
+  optionKeys,
+  readLine,
+  requireAxes,
+} from '@ndimage/core-array/internal';
 import { intFootprintExtremum } from './footprint-int.js';
+import { checkFootprintBudget, windowSize } from './limits.js';
 import { wasmMedian } from './median-wasm.js';
 import { type BoundaryMode, extendLine, type Mode, mapIndex } from './modes.js';
-import { checkOrigin, perAxis, positiveInteger } from './options.js';
 import { lineStore, type OutputOptions, withStorage } from './output.js';
 import { hasNaN, histogramRange, rowRankHistogram, rowRankSorted, slidingSets } from './rank-kernels.js';
 
@@ -88,9 +97,23 @@ export function checkFootprint(ndim: number, size: unknown, footprint: unknown):
     return { shape: [...f.shape], mask, count, isBox: count === values.length };
   }
   if (size === undefined || size === null) throw invalidArgument('size', 'a window size (or a `footprint`)', size);
-  const shape = perAxis(size, ndim, 'size', positiveInteger);
+  const shape = normalizeSequence(size, ndim, 'size', windowSize);
   const total = shape.reduce((p, d) => p * d, 1);
-  return { shape, mask: new Uint8Array(total).fill(1), count: total, isBox: true };
+  // A box runs as 1-D passes where the filter is separable; its element mask is only made for the
+  // filters that need it (rank filters), and only within the budget.
+  let mask: Uint8Array | undefined;
+  return {
+    shape,
+    get mask(): Uint8Array {
+      if (mask === undefined) {
+        checkFootprintBudget(shape, total);
+        mask = new Uint8Array(total).fill(1);
+      }
+      return mask;
+    },
+    count: total,
+    isBox: true,
+  };
 }
 
 /** The reduction a footprint filter applies to each window. */
@@ -258,11 +281,11 @@ export function runFootprintFilter(
   op: FootprintOp,
 ): NdArray {
   const nd = a.ndim;
-  const origins = perAxis(origin ?? 0, nd, 'origin', (v) => v).map((v, i) =>
-    checkOrigin(v, fp.shape[i] as number, nd > 1 ? `origin[${i}]` : 'origin'),
-  );
+  const origins = checkOrigins(origin, fp.shape);
+  requireAxes(a);
+  // A box given by `size` gets its element mask here, within the budget, before the padded copy.
+  void fp.mask;
   if (a.size === 0) return out;
-  if (nd === 0) throw invalidArgument('input', 'an array with at least one axis', 'a 0-d array');
   const lefts = fp.shape.map((L, i) => (L >> 1) + (origins[i] as number));
   const rights = fp.shape.map((L, i) => L - 1 - (lefts[i] as number));
   const weighted = typeof op === 'object' && 'weights' in op;

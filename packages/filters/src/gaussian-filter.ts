@@ -2,11 +2,18 @@
  * Gaussian smoothing and Gaussian derivatives, along one axis or all of them.
  */
 import { asarray, castInto, type NdArray, type NdArrayLike, type ThreadsOptions } from '@ndimage/core-array';
-import { checkOptions, invalidArgument, normalizeAxes, optionKeys, threadCount } from '@ndimage/core-array/internal';
+import {
+  checkOptions,
+  invalidArgument,
+  normalizeAxes,
+  normalizeSequence,
+  optionKeys,
+  threadCount,
+} from '@ndimage/core-array/internal';
 import { correlate1dInto, prepare1d } from './correlate1d.js';
 import { gaussianKernel1d, gaussianRadius } from './gaussian-kernel.js';
 import { modesPerAxis } from './modes.js';
-import { type BoundaryOptions, checkCval, nonNegative, nonNegativeInteger, perAxis } from './options.js';
+import { type BoundaryOptions, checkCval, nonNegative, nonNegativeInteger } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { bandable, parallelPasses, threadsPay } from './parallel.js';
 
@@ -132,10 +139,10 @@ export function gaussianFilter(
   refuseStorageDType(a.dtype, 'input');
   const axes = o.axes === undefined ? normalizeAxes(undefined, a.ndim) : listedAxes(o.axes, a.ndim);
   const n = axes.length;
-  const sigmas = perAxis(sigma, n, 'sigma', nonNegative);
-  const orders = perAxis(o.order ?? 0, n, 'order', nonNegativeInteger);
+  const sigmas = normalizeSequence(sigma, n, 'sigma', nonNegative);
+  const orders = normalizeSequence(o.order ?? 0, n, 'order', nonNegativeInteger);
   const modes = modesPerAxis(o.mode, n);
-  const radii = o.radius === undefined ? undefined : perAxis(o.radius, n, 'radius', nonNegativeInteger);
+  const radii = o.radius === undefined ? undefined : normalizeSequence(o.radius, n, 'radius', nonNegativeInteger);
   const truncate = nonNegative(o.truncate ?? 4, 'truncate');
   const cval = checkCval(o.cval);
   const rounding = o.rounding ?? 'per-pass';

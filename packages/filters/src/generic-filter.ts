@@ -12,12 +12,21 @@
  * its contents change before the next one.
  */
 import { asarray, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
-import { checkInteger, checkOptions, invalidArgument, normalizeAxis, optionKeys } from '@ndimage/core-array/internal';
+import {
+  checkOptions,
+  checkOrigin,
+  checkOrigins,
+  invalidArgument,
+  normalizeAxis,
+  optionKeys,
+  requireAxes,
+} from '@ndimage/core-array/internal';
 import { checkFootprint, type FootprintOptions, padInput, sizeOrOptions } from './footprint.js';
 import { extraArguments as extraArgs } from './laplace.js';
+import { windowSize } from './limits.js';
 import { runLinePass } from './line-filter.js';
 import { singleMode } from './modes.js';
-import { type BoundaryOptions, checkCval, checkOrigin, perAxis } from './options.js';
+import { type BoundaryOptions, checkCval } from './options.js';
 import { lineStore, type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 
 /**
@@ -123,9 +132,7 @@ export function genericFilter(
   const mode = singleMode(o.mode); // SciPy: no per-axis list
   const cval = checkCval(o.cval);
   const nd = a.ndim;
-  const origins = perAxis(o.origin ?? 0, nd, 'origin', (v) => v).map((v, i) =>
-    checkOrigin(v, fp.shape[i] as number, nd > 1 ? `origin[${i}]` : 'origin'),
-  );
+  const origins = checkOrigins(o.origin, fp.shape);
   const extra = extraArgs(o.extraArguments);
   const out = resolveOutput(a, o.output);
   if (a.size === 0) return out;
@@ -224,9 +231,8 @@ export function genericFilter1d(
   const o = checkOptions(options, GENERIC1D_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
-  const size = checkInteger(filterSize, 'filterSize', { min: 1 });
-  if (a.ndim === 0)
-    throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
+  const size = windowSize(filterSize, 'filterSize');
+  requireAxes(a);
   const axis = normalizeAxis(o.axis ?? -1, a.ndim);
   const mode = singleMode(o.mode);
   const cval = checkCval(o.cval);

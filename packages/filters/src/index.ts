@@ -7,10 +7,9 @@
  * @packageDocumentation
  */
 
-export { type BoxPass, boxExtremumSequence } from './box-sequence.js';
 export { type CorrelateOptions, convolve, correlate } from './correlate.js';
 export { type Correlate1dOptions, convolve1d, correlate1d, type Weights1d } from './correlate1d.js';
-export { type FootprintOptions, select } from './footprint.js';
+export type { FootprintOptions } from './footprint.js';
 export {
   type GaussianFilter1dOptions,
   type GaussianFilterOptions,
@@ -51,11 +50,10 @@ export {
   minimumFilter,
   minimumFilter1d,
 } from './min-max-filter.js';
-export { type BoundaryMode, boundaryMode, MODES, type Mode, mapIndex } from './modes.js';
+export { MODES, type Mode } from './modes.js';
 export type { BoundaryOptions } from './options.js';
 export type { OutputOptions } from './output.js';
 export { medianFilter, percentileFilter, type RankFilterOptions, rankFilter } from './rank-filter.js';
-export { type RowRuns, rowRuns } from './row-runs.js';
 export { type GradientOptions, prewitt, sobel } from './sobel.js';
 export {
   type UniformFilter1dOptions,

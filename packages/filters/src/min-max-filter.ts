@@ -3,7 +3,7 @@
  * algorithm), the n-D path for other footprints.
  */
 import { asarray, castInto, type NdArray, type NdArrayLike } from '@ndimage/core-array';
-import { checkOptions } from '@ndimage/core-array/internal';
+import { checkOptions, checkOrigin, checkOrigins } from '@ndimage/core-array/internal';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
 import {
   extremumRows,
@@ -21,9 +21,10 @@ import {
   runFootprintFilter,
   sizeOrOptions,
 } from './footprint.js';
+import { windowSize } from './limits.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis, singleMode } from './modes.js';
-import { checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
+import { checkCval } from './options.js';
 import { refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { uniformAcrossRows } from './uniform-rows.js';
 
@@ -105,7 +106,7 @@ function filter1d(
   minimum: boolean,
 ): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options);
-  const s = positiveInteger(size, 'size');
+  const s = windowSize(size, 'size');
   const origin = checkOrigin(options?.origin, s);
   const out = resolveOutput(a, options?.output);
   return withStorage(out, (t) => extremumInto(a, s, axis, t, mode, cval, origin, minimum));
@@ -152,9 +153,7 @@ function filterNd(input: NdArrayLike, options: MinMaxFilterOptions | undefined, 
   if (fp.isBox) {
     // A box is separable: SciPy runs one 1-D pass per axis (sizes > 1), each stored in the output dtype.
     const modes = modesPerAxis(o.mode, a.ndim);
-    const origins = perAxis(o.origin ?? 0, a.ndim, 'origin', (v) => v).map((v, i) =>
-      checkOrigin(v, fp.shape[i] as number, a.ndim > 1 ? `origin[${i}]` : 'origin'),
-    );
+    const origins = checkOrigins(o.origin, fp.shape);
     return withStorage(out, (t) => {
       let cur: NdArray = a;
       for (let axis = 0; axis < a.ndim; axis++) {

@@ -26,38 +26,8 @@ export function checkCval(cval: unknown): number {
   return cval;
 }
 
-/**
- * One value per axis from a scalar or a list (whose length must be the number of axes), each
- * checked by `check`.
- *
- * @example
- * ```ts
- * perAxis(2, 3, 'sigma', (v, n) => checkFiniteNumber(v, n, { min: 0 })); // [2, 2, 2]
- * ```
- */
-export function perAxis<T>(value: unknown, ndim: number, name: string, check: (v: unknown, name: string) => T): T[] {
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-    const list = Array.from(value as ArrayLike<unknown>);
-    if (list.length !== ndim) throw invalidArgument(name, `one value or a list of ${ndim} (one per axis)`, value);
-    return list.map((v, i) => check(v, `${name}[${i}]`));
-  }
-  return new Array<T>(ndim).fill(check(value, name));
-}
-
-/**
- * Checks an origin for a window of length `size`: −(size//2) ≤ origin ≤ (size−1)//2, as SciPy.
- */
-export function checkOrigin(origin: unknown, size: number, name = 'origin'): number {
-  const lo = -Math.floor(size / 2);
-  const hi = Math.floor((size - 1) / 2);
-  return checkInteger(origin ?? 0, name, { min: lo, max: hi });
-}
-
 /** A non-negative finite number (sigma, truncate). */
 export const nonNegative = (v: unknown, name: string): number => checkFiniteNumber(v, name, { min: 0 });
 
 /** A non-negative integer (order, radius). */
 export const nonNegativeInteger = (v: unknown, name: string): number => checkInteger(v, name, { min: 0 });
-
-/** A positive integer (window sizes). */
-export const positiveInteger = (v: unknown, name: string): number => checkInteger(v, name, { min: 1 });

@@ -2,11 +2,12 @@
  * Moving averages: the mean of `size` samples, along one axis or all of them.
  */
 import { asarray, castInto, type NdArray, type NdArrayLike } from '@ndimage/core-array';
-import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
+import { checkOptions, checkOrigin, checkOrigins, normalizeSequence, optionKeys } from '@ndimage/core-array/internal';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
+import { windowSize } from './limits.js';
 import { type LineKernel, runLinePass } from './line-filter.js';
 import { type BoundaryMode, modesPerAxis } from './modes.js';
-import { type BoundaryOptions, checkCval, checkOrigin, perAxis, positiveInteger } from './options.js';
+import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 import { uniform2d } from './uniform-2d.js';
 import { uniformAcrossRows, uniformRows } from './uniform-rows.js';
@@ -71,7 +72,7 @@ export function uniformInto(
  */
 export function uniformFilter1d(input: NdArrayLike, size: number, options?: UniformFilter1dOptions): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options);
-  const s = positiveInteger(size, 'size');
+  const s = windowSize(size, 'size');
   const origin = checkOrigin(options?.origin, s);
   const out = resolveOutput(a, options?.output);
   return withStorage(out, (t) => uniformInto(a, s, axis, t, mode, cval, origin));
@@ -97,11 +98,8 @@ export function uniformFilter(
   const o = checkOptions(options, UNIFORM_KEYS);
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
-  const sizes = perAxis(size, a.ndim, 'size', positiveInteger);
-  const origins = perAxis(o.origin ?? 0, a.ndim, 'origin', (v) => v);
-  const checkedOrigins = origins.map((v, i) =>
-    checkOrigin(v, sizes[i] as number, a.ndim > 1 ? `origin[${i}]` : 'origin'),
-  );
+  const sizes = normalizeSequence(size, a.ndim, 'size', windowSize);
+  const checkedOrigins = checkOrigins(o.origin, sizes);
   const modes = modesPerAxis(o.mode, a.ndim);
   const cval = checkCval(o.cval);
   const out = resolveOutput(a, o.output);

@@ -6,7 +6,8 @@
 import { array, mul, NdArray, NdImageError, RandomState } from '@ndimage/core-array';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BoxPass, boxExtremumSequence, maximumFilter, minimumFilter, setWasmKernels } from '../src/index.js';
+import { maximumFilter, minimumFilter, setWasmKernels } from '../src/index.js';
+import { type BoxPass, boxExtremumSequence } from '../src/internal.js';
 
 afterEach(() => setWasmKernels(true));
 

@@ -6,7 +6,8 @@
  */
 import { array, mul, type NdArray, random } from '@ndimage/core-array';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mapIndex, maximumFilter, maximumFilter1d, minimumFilter1d, setWasmKernels } from '../src/index.js';
+import { maximumFilter, maximumFilter1d, minimumFilter1d, setWasmKernels } from '../src/index.js';
+import { mapIndex } from '../src/internal.js';
 
 afterEach(() => setWasmKernels(true));
 

@@ -13,12 +13,12 @@ import {
   gaussianKernel1d,
   gaussianRadius,
   laplace,
-  mapIndex,
   prewitt,
   rankFilter,
   sobel,
   uniformFilter,
 } from '../src/index.js';
+import { mapIndex } from '../src/internal.js';
 
 /** A random 2-D float64 image, 1–12 × 1–12. */
 const image = fc

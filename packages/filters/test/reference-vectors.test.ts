@@ -15,7 +15,6 @@ import {
   gaussianKernel1d,
   gaussianRadius,
   laplace,
-  mapIndex,
   maximumFilter,
   medianFilter,
   minimumFilter,
@@ -25,6 +24,7 @@ import {
   uniformFilter1d,
   wasmKernelsActive,
 } from '../src/index.js';
+import { mapIndex } from '../src/internal.js';
 
 const close = (actual: unknown, expected: number[] | number[][], rtol = 1e-12) =>
   expectArrayClose(actual as never, array(expected), { rtol, atol: 1e-15 });

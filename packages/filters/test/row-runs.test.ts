@@ -6,7 +6,8 @@
 import { NdImageError } from '@ndimage/core-array';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rowRuns, setWasmKernels } from '../src/index.js';
+import { setWasmKernels } from '../src/index.js';
+import { rowRuns } from '../src/internal.js';
 
 afterEach(() => setWasmKernels(true));
 

@@ -4,7 +4,15 @@
  */
 
 import { asarray, castInto, type DType, NdArray, NdImageError } from '@ndimage/core-array';
-import { checkInteger, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
+import {
+  checkOutput as checkCoreOutput,
+  checkInteger,
+  checkOptions,
+  checkOrigins,
+  describeValue,
+  optionKeys,
+  requireAxes,
+} from '@ndimage/core-array/internal';
 import { type BoxStep, boxChain } from './box-chain.js';
 import { erodeOnce, segmentsOf } from './erosion.js';
 import { filterPass } from './filter-pass.js';
@@ -72,14 +80,60 @@ interface Prepared {
   iterations: number;
   mask?: Uint8Array;
   border: number;
-  output?: NdArray;
+  output: NdArray | DType;
 }
 
-/** The input, refused when 0-d (binary morphology needs an axis, as SciPy). */
+/** The input, refused when 0-d (SciPy 1.10 crashes on one here: a floating-point exception). */
 function withAxes(a: NdArray): NdArray {
-  if (a.ndim === 0)
-    throw new NdImageError('ERR_SHAPE', '`input` must have at least one axis; got a 0-d array', { argument: 'input' });
+  requireAxes(a);
   return a;
+}
+
+/**
+ * SciPy 1.10's erosion, dilation, opening and closing of a 0-d input with `iterations` 1: the
+ * same operation on a one-element line (structure, mask and output as one element too), which
+ * is what SciPy computes. Other iteration counts crash SciPy (a floating-point exception) and are
+ * refused here. Returns `undefined` for inputs with axes.
+ */
+function zeroD(
+  input: ArrayInput,
+  options: BinaryClosingOptions | undefined,
+  known: readonly string[],
+  op: (a: NdArray, o: BinaryClosingOptions) => NdArray,
+): NdArray | undefined {
+  const a = asarray(input);
+  if (a.ndim !== 0) return undefined;
+  const o = checkOptions(options, known);
+  if (o.iterations !== undefined && o.iterations !== 1) {
+    throw new NdImageError(
+      'ERR_SHAPE',
+      `a 0-d \`input\` takes \`iterations\` 1 only (SciPy 1.10 crashes on others); got ${describeValue(o.iterations)}`,
+      { argument: 'iterations' },
+    );
+  }
+  const line = (v: ArrayInput | undefined, name: string): NdArray | undefined => {
+    if (v === undefined || v === null) return undefined;
+    const x = asarray(v);
+    if (x.ndim !== 0) {
+      throw new NdImageError(
+        'ERR_SHAPE',
+        `\`${name}\` must be 0-d like the input; got shape ${describeValue([...x.shape])}`,
+        {
+          argument: name,
+        },
+      );
+    }
+    return x.reshape([1]);
+  };
+  const out = o.output instanceof NdArray ? o.output : undefined;
+  const r = op(a.reshape([1]), {
+    ...o,
+    // SciPy's default for rank 0, generate_binary_structure(0, 1), is one true element.
+    structure: line(o.structure, 'structure') ?? [1],
+    mask: line(o.mask, 'mask'),
+    output: out === undefined ? o.output : line(out, 'output'),
+  });
+  return out ?? r.reshape([]);
 }
 
 /** The structure `value`, or SciPy's default, the cross (connectivity 1). */
@@ -130,26 +184,6 @@ function borderOf(v: unknown): number {
   return v !== 0 ? 1 : 0;
 }
 
-/** Origins, one per axis, each within the structure: −(n//2) ≤ o ≤ (n−1)//2. */
-export function checkOrigins(origin: unknown, shape: readonly number[], name: string): number[] {
-  const nd = shape.length;
-  const list =
-    origin === undefined
-      ? new Array<number>(nd).fill(0)
-      : typeof origin === 'number'
-        ? new Array<number>(nd).fill(origin)
-        : origin;
-  if (!Array.isArray(list) || list.length !== nd) {
-    throw new NdImageError('ERR_SHAPE', `\`${name}\` must be a number or ${nd} numbers; got ${describeValue(origin)}`, {
-      argument: name,
-    });
-  }
-  return list.map((v, i) => {
-    const n = shape[i] as number;
-    return checkInteger(v, nd > 1 ? `${name}[${i}]` : name, { min: -(n >> 1), max: (n - 1) >> 1 });
-  });
-}
-
 function sameShape(x: NdArray, a: NdArray, name: string): void {
   if (x.ndim !== a.ndim || x.shape.some((n, i) => n !== a.shape[i])) {
     throw new NdImageError(
@@ -160,16 +194,19 @@ function sameShape(x: NdArray, a: NdArray, name: string): void {
   }
 }
 
-function checkOutput(output: DType | NdArray | undefined, a: NdArray): NdArray | undefined {
-  if (!(output instanceof NdArray)) return undefined;
-  sameShape(output, a, 'output');
-  return output;
+/** The caller's `output`: an array to fill or a dtype for the 0/1 result (SciPy's `_get_output`). */
+function checkOutput(output: DType | NdArray | undefined, a: NdArray): NdArray | DType {
+  return checkCoreOutput(output, a.shape, { dtype: 'bool' });
 }
 
-/** Wraps 0/1 bytes as the result: a bool array, or written into the caller's `output`. */
-function result(bits: Uint8Array, a: NdArray, output: NdArray | undefined): NdArray {
+/**
+ * Wraps 0/1 bytes as the result: a bool array, or written into the caller's `output` array. A
+ * dtype given as `output` is checked but, as in SciPy 1.10 (`output = bool` for anything that is
+ * not an array), the result stays bool.
+ */
+function result(bits: Uint8Array, a: NdArray, output: NdArray | DType): NdArray {
   const r = new NdArray(bits, [...a.shape], { dtype: 'bool' });
-  if (output === undefined) return r;
+  if (typeof output === 'string') return r;
   castInto(r, output);
   return output;
 }
@@ -299,6 +336,8 @@ function dilateBits(
  * @see scipy.ndimage.binary_erosion
  */
 export function binaryErosion(input: ArrayInput, options?: BinaryIterOptions): NdArray {
+  const scalar = zeroD(input, options, ITER_KEYS, binaryErosion);
+  if (scalar !== undefined) return scalar;
   const p = prepare(input, options);
   const fast = unmaskedBox(p, ['erode']);
   if (fast !== undefined) return result(fast, p.a, p.output);
@@ -317,6 +356,8 @@ export function binaryErosion(input: ArrayInput, options?: BinaryIterOptions): N
  * @see scipy.ndimage.binary_dilation
  */
 export function binaryDilation(input: ArrayInput, options?: BinaryIterOptions): NdArray {
+  const scalar = zeroD(input, options, ITER_KEYS, binaryDilation);
+  if (scalar !== undefined) return scalar;
   const p = prepare(input, options);
   const fast = unmaskedBox(p, ['dilate']);
   if (fast !== undefined) return result(fast, p.a, p.output);
@@ -336,6 +377,8 @@ export function binaryDilation(input: ArrayInput, options?: BinaryIterOptions): 
  * @see scipy.ndimage.binary_opening
  */
 export function binaryOpening(input: ArrayInput, options?: BinaryIterOptions): NdArray {
+  const scalar = zeroD(input, options, ITER_KEYS, binaryOpening);
+  if (scalar !== undefined) return scalar;
   const p = prepare(input, options);
   const fast = unmaskedBox(p, ['erode', 'dilate']);
   if (fast !== undefined) return result(fast, p.a, p.output);
@@ -357,6 +400,8 @@ export function binaryOpening(input: ArrayInput, options?: BinaryIterOptions): N
  * @see scipy.ndimage.binary_closing
  */
 export function binaryClosing(input: ArrayInput, options?: BinaryClosingOptions): NdArray {
+  const scalar = zeroD(input, options, CLOSING_KEYS, binaryClosing);
+  if (scalar !== undefined) return scalar;
   const p = prepare(input, options, CLOSING_KEYS);
   const pad = options?.pad ?? false;
   if (typeof pad !== 'boolean')

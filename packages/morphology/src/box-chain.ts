@@ -4,7 +4,7 @@
  * with `box([9, 5])` and 2 iterations is four passes with one copy in and one out.
  */
 import { NdArray } from '@ndimage/core-array';
-import { type BoxPass, boxExtremumSequence } from '@ndimage/filters';
+import { type BoxPass, boxExtremumSequence } from '@ndimage/filters/internal';
 import type { Structure } from './structure.js';
 
 /** A step of the chain: erode or dilate, `iterations` times. */

@@ -4,22 +4,12 @@
  */
 import { forEachRun, type NdArray, type NumericTypedArray } from '@ndimage/core-array';
 
-/** True when `a` is C-contiguous (size-1 axes ignored). */
-export function isContiguous(a: NdArray): boolean {
-  let expected = 1;
-  for (let k = a.ndim - 1; k >= 0; k--) {
-    if ((a.shape[k] as number) !== 1 && a.strides[k] !== expected) return false;
-    expected *= a.shape[k] as number;
-  }
-  return true;
-}
-
 /**
  * 0/1 per element of `a`, C order, for reading only: a contiguous bool array's own bytes (no
  * copy), else {@link foreground}'s copy. The caller must not write to it.
  */
 export function foregroundView(a: NdArray): Uint8Array {
-  if (a.dtype === 'bool' && isContiguous(a)) return (a.data as Uint8Array).subarray(a.offset, a.offset + a.size);
+  if (a.dtype === 'bool' && a.isContiguous()) return (a.data as Uint8Array).subarray(a.offset, a.offset + a.size);
   return foreground(a);
 }
 
@@ -36,7 +26,7 @@ export function foreground(a: NdArray): Uint8Array {
     return out;
   }
   const d = a.data as NumericTypedArray;
-  if (isContiguous(a)) {
+  if (a.isContiguous()) {
     // The common case, without the strided walk: bool bytes are already 0/1.
     const from = a.offset;
     if (a.dtype === 'bool') out.set((d as Uint8Array).subarray(from, from + out.length));

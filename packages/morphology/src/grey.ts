@@ -9,16 +9,24 @@ import {
   asarray,
   castInto,
   type DType,
+  isBigIntDType,
   NdArray,
   NdImageError,
   type NumericTypedArray,
   sub,
   zeros,
 } from '@ndimage/core-array';
-import { checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
-import { boundaryMode, type Mode, mapIndex, maximumFilter, minimumFilter } from '@ndimage/filters';
-import { checkOrigins } from './binary.js';
-import { increment, readStructure, type Structure } from './structure.js';
+import {
+  checkOptions,
+  checkOrigins,
+  describeValue,
+  nextIndex,
+  optionKeys,
+  resolveOutput,
+} from '@ndimage/core-array/internal';
+import { type Mode, maximumFilter, minimumFilter } from '@ndimage/filters';
+import { boundaryMode, mapIndex } from '@ndimage/filters/internal';
+import { readStructure, type Structure } from './structure.js';
 import type { ArrayInput } from './types.js';
 
 /** Options of the grey morphology functions. */
@@ -114,6 +122,14 @@ function readValues(value: ArrayInput, nd: number): NumericStructure {
  */
 function greyMinMax(input: ArrayInput, o: GreyOptions, minimum: boolean): NdArray {
   const a = asarray(input);
+  if (isBigIntDType(a.dtype)) {
+    // The flat path refuses these in filters; the non-flat one would fail deep inside (a BigInt store).
+    throw new NdImageError(
+      'ERR_DTYPE',
+      `\`input\` has dtype ${a.dtype}, which grey morphology does not handle; convert with astype('float64')`,
+      { argument: 'input' },
+    );
+  }
   const nd = a.ndim;
   const fp =
     o.footprint === undefined || o.footprint === null ? undefined : readStructure(o.footprint, nd, 'footprint');
@@ -152,7 +168,7 @@ function nonFlat(
 ): NdArray {
   const nd = a.ndim;
   const mode = boundaryMode(o.mode ?? 'reflect');
-  const out = outputFor(a, o.output);
+  const out = resolveOutput(o.output, a.shape, { dtype: a.dtype });
   if (a.size === 0) return out;
   const shape = st.shape;
   // Window elements: offsets per axis (element − centre − origin) and values.
@@ -164,7 +180,7 @@ function nonFlat(
       offs.push(idx.map((k, i) => k - ((shape[i] as number) >> 1) - (origin[i] as number)));
       vals.push(st.values[e] as number);
     }
-    increment(idx, shape);
+    nextIndex(idx, shape);
   }
   const store = dtypeStore(a.dtype);
   const fill = store(o.cval ?? 0);
@@ -204,7 +220,7 @@ function nonFlat(
       }
     }
     result[p] = best;
-    increment(pos, a.shape);
+    nextIndex(pos, a.shape);
   }
   if (out.dtype === 'bool') {
     // SciPy stores the double into the bool output as a C cast to a byte (−1 → 255, 256 → 0):
@@ -232,20 +248,6 @@ function dtypeStore(dtype: DType): (v: number) => number {
       };
     }
   }
-}
-
-function outputFor(a: NdArray, output: DType | NdArray | undefined): NdArray {
-  if (output instanceof NdArray) {
-    if (output.ndim !== a.ndim || output.shape.some((n, i) => n !== a.shape[i])) {
-      throw new NdImageError(
-        'ERR_SHAPE',
-        `\`output\` has shape ${describeValue([...output.shape])}; the input has shape ${describeValue([...a.shape])}`,
-        { argument: 'output' },
-      );
-    }
-    return output;
-  }
-  return zeros(a.shape, { dtype: output ?? a.dtype });
 }
 
 /**
@@ -392,7 +394,7 @@ function difference(a: NdArray, b: NdArray, output: DType | NdArray | undefined)
   const r = sub(d, e);
   const typed = r.dtype === d.dtype ? r : r.astype(d.dtype);
   if (output === undefined) return typed;
-  const out = outputFor(a, output);
+  const out = resolveOutput(output, a.shape, { dtype: a.dtype });
   castInto(typed, out);
   return out;
 }

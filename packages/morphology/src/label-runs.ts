@@ -4,7 +4,7 @@
  * above they touch through the structure's upper row. Work is per run rather than per pixel, and
  * runs are met in raster order, so numbering objects by their first run is SciPy's numbering.
  */
-import { rowRuns } from '@ndimage/filters';
+import { rowRuns } from '@ndimage/filters/internal';
 
 /**
  * Labels `fg` (h×w, C order, 0/1) into `out` (zeros expected; only object elements are written);

@@ -10,11 +10,11 @@
  * is met in C order, which is SciPy's numbering.
  */
 
-import { asarray, castInto, checkDType, type DType, NdArray, NdImageError } from '@ndimage/core-array';
-import { checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
-import { foreground, foregroundView, isContiguous } from './foreground.js';
+import { asarray, castInto, cStrides, DTYPE_INFO, type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import { checkOptions, checkOutput, describeValue, optionKeys } from '@ndimage/core-array/internal';
+import { foreground, foregroundView } from './foreground.js';
 import { labelRuns2d } from './label-runs.js';
-import { cStrides, generateBinaryStructure, readStructure, type Structure } from './structure.js';
+import { generateBinaryStructure, readStructure, type Structure } from './structure.js';
 import type { ArrayInput } from './types.js';
 
 /** Options of {@link label}. */
@@ -41,18 +41,12 @@ export interface LabelResult {
   count: number;
 }
 
-const INTEGER_MAX: Partial<Record<DType, number>> = {
-  uint8: 255,
-  int8: 127,
-  uint16: 65535,
-  int16: 32767,
-  uint32: 4294967295,
-  int32: 2147483647,
-  int64: Number.MAX_SAFE_INTEGER,
-  uint64: Number.MAX_SAFE_INTEGER,
-  float32: 2 ** 24,
-  float64: Number.MAX_SAFE_INTEGER,
-};
+/** The largest label count a dtype holds exactly: its maximum, or 2^(mantissa bits + 1) for floats. */
+function largestLabel(dtype: DType): number {
+  if (dtype === 'float32') return 2 ** 24;
+  if (dtype === 'float64') return Number.MAX_SAFE_INTEGER;
+  return Math.min(DTYPE_INFO[dtype].max, Number.MAX_SAFE_INTEGER);
+}
 
 /**
  * Labels the connected objects of an image: nonzero elements (NaN and negative values included;
@@ -91,7 +85,7 @@ export function label(input: ArrayInput, options?: LabelOptions): LabelResult {
   const fg = foregroundView(a);
   // Straight into the caller's output when it is a contiguous int32 array (no copy at the end).
   const direct =
-    out instanceof NdArray && out.dtype === 'int32' && isContiguous(out)
+    out instanceof NdArray && out.dtype === 'int32' && out.isContiguous()
       ? (out.data as Int32Array).subarray(out.offset, out.offset + out.size)
       : undefined;
   const result = direct ?? new Int32Array(a.size);
@@ -126,28 +120,16 @@ function checkConnectivity(value: ArrayInput, nd: number): Structure {
 }
 
 function resolveLabelOutput(a: NdArray, output: DType | NdArray | undefined): NdArray | DType {
-  if (output === undefined) return 'int32';
-  if (output instanceof NdArray) {
-    if (output.shape.length !== a.shape.length || output.shape.some((n, i) => n !== a.shape[i])) {
-      throw new NdImageError(
-        'ERR_SHAPE',
-        `\`output\` has shape ${describeValue([...output.shape])}; the input has shape ${describeValue([...a.shape])}`,
-        { argument: 'output' },
-      );
-    }
-    if (output.dtype === 'bool')
-      throw new NdImageError('ERR_DTYPE', '`output` must be a numeric array; got bool', { argument: 'output' });
-    return output;
-  }
-  const dtype = checkDType(output, 'output');
-  if (dtype === 'bool')
-    throw new NdImageError('ERR_DTYPE', '`output` must be a numeric dtype; got bool', { argument: 'output' });
-  return dtype;
+  // Labels are counts: SciPy refuses a bool output ("output must be of integer type"), so do we.
+  return checkOutput(output, a.shape, {
+    dtype: 'int32',
+    refuse: (d) => (d === 'bool' ? 'cannot hold labels' : undefined),
+  });
 }
 
 function finish(out: NdArray | DType, labels: Int32Array, count: number, shape: readonly number[]): LabelResult {
   const dtype = out instanceof NdArray ? out.dtype : out;
-  const max = INTEGER_MAX[dtype] ?? Number.MAX_SAFE_INTEGER;
+  const max = largestLabel(dtype);
   if (count > max) {
     throw new NdImageError('ERR_LIMIT', `${count} objects do not fit in an output of dtype ${dtype} (at most ${max})`, {
       argument: 'output',

@@ -13,7 +13,6 @@ import {
   NdImageError,
 } from '@ndimage/core-array';
 import { describeValue } from '@ndimage/core-array/internal';
-import { isContiguous } from './foreground.js';
 import type { ArrayInput } from './types.js';
 
 /** Flattened, broadcast data of one measurement call. */
@@ -40,7 +39,7 @@ export function flatten(a: NdArray, shape: readonly number[]): Float64Array {
   if (
     nd === a.ndim &&
     a.shape.every((m, i) => m === shape[i]) &&
-    isContiguous(a) &&
+    a.isContiguous() &&
     !(a.data instanceof BigInt64Array || a.data instanceof BigUint64Array)
   ) {
     // The common case: one native conversion.

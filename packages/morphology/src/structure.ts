@@ -3,8 +3,8 @@
  * shapes, and the checks every morphology function applies to a `structure` or `footprint`.
  */
 
-import { asarray, type NdArray, NdImageError, type NumericTypedArray, zeros } from '@ndimage/core-array';
-import { checkInteger, describeValue } from '@ndimage/core-array/internal';
+import { asarray, cStrides, type NdArray, NdImageError, type NumericTypedArray, zeros } from '@ndimage/core-array';
+import { checkInteger, describeValue, nextIndex } from '@ndimage/core-array/internal';
 import type { ArrayInput } from './types.js';
 
 /** A checked structuring element: shape and C-order 0/1 mask. */
@@ -97,32 +97,12 @@ function dilateStructure(a: Structure, b: Structure): Structure {
           for (let k = 0; k < nd; k++) at += ((ia[k] as number) + (ib[k] as number)) * (strides[k] as number);
           out[at] = 1;
         }
-        increment(ib, b.shape);
+        nextIndex(ib, b.shape);
       }
     }
-    increment(ia, a.shape);
+    nextIndex(ia, a.shape);
   }
   return { shape, mask: out };
-}
-
-/** Advances a C-order multi-index. */
-export function increment(idx: number[], shape: readonly number[]): void {
-  for (let k = shape.length - 1; k >= 0; k--) {
-    idx[k] = (idx[k] as number) + 1;
-    if ((idx[k] as number) < (shape[k] as number)) return;
-    idx[k] = 0;
-  }
-}
-
-/** C-order strides (in elements) of a shape. */
-export function cStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let k = shape.length - 1; k >= 0; k--) {
-    s[k] = acc;
-    acc *= shape[k] as number;
-  }
-  return s;
 }
 
 /** A bool NdArray of a structure. */
@@ -143,7 +123,7 @@ export function readStructure(value: ArrayInput, ndim: number | undefined, name:
   try {
     a = asarray(value as never);
   } catch (e) {
-    if (e instanceof NdImageError) {
+    if (NdImageError.isInstance(e)) {
       throw new NdImageError('ERR_INVALID_ARGUMENT', `\`${name}\` must be an array; ${e.message}`, { argument: name });
     }
     throw e;

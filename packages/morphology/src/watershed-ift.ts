@@ -3,7 +3,7 @@
  * and Lotufo, PAMI 2004).
  */
 import { asarray, type DType, isBigIntDType, NdArray, NdImageError, shapesEqual } from '@ndimage/core-array';
-import { allocate, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
+import { allocate, checkOptions, describeValue, optionKeys, resolveOutput } from '@ndimage/core-array/internal';
 import { generateBinaryStructure, readStructure } from './structure.js';
 import type { ArrayInput } from './types.js';
 
@@ -83,32 +83,10 @@ export function watershedIft(input: ArrayInput, markers: ArrayInput, options?: W
 }
 
 function resolveLabels(output: DType | NdArray | undefined, m: NdArray, shape: readonly number[]): NdArray {
-  if (output instanceof NdArray) {
-    if (!shapesEqual(output.shape, shape)) {
-      throw new NdImageError(
-        'ERR_SHAPE',
-        `\`output\` has shape ${describeValue([...output.shape])}; the input has shape ${describeValue([...shape])}`,
-        { argument: 'output' },
-      );
-    }
-    if (!LABEL_DTYPES.includes(output.dtype)) {
-      throw new NdImageError('ERR_DTYPE', `\`output\` must be int8, int16, int32 or int64; got ${output.dtype}`, {
-        argument: 'output',
-      });
-    }
-    return output;
-  }
-  const dtype = output ?? m.dtype;
-  if (!LABEL_DTYPES.includes(dtype)) {
-    throw new NdImageError(
-      'ERR_DTYPE',
-      `\`output\` must be 'int8', 'int16', 'int32' or 'int64'; got ${describeValue(dtype)}`,
-      {
-        argument: 'output',
-      },
-    );
-  }
-  return new NdArray(allocate(dtype, m.size), [...shape], { dtype });
+  return resolveOutput(output, shape, {
+    dtype: m.dtype,
+    refuse: (d) => (LABEL_DTYPES.includes(d) ? undefined : 'is not a signed integer dtype (int8, int16, int32, int64)'),
+  });
 }
 
 function structureMask(structure: ArrayInput, nd: number): Uint8Array {

@@ -5,6 +5,7 @@ import { type allocate, DATA_CONSTRUCTORS, DTYPE_INFO, type DType } from '../dty
 import { NdImageError } from '../errors.js';
 import { NdArray } from '../ndarray.js';
 import { cStrides, fStrides } from '../shape.js';
+import { checkOptions, optionKeys } from '../validate/options.js';
 import { checkInteger } from '../validate.js';
 import { parseNpyHeader } from './header.js';
 
@@ -19,6 +20,8 @@ export interface ReadNpyOptions {
   /** Largest header accepted, in bytes (NumPy's `max_header_size`). @defaultValue 10000 */
   maxHeaderSize?: number;
 }
+
+const READ_NPY_KEYS = optionKeys<ReadNpyOptions>({ copy: true, maxHeaderSize: true });
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
@@ -41,7 +44,8 @@ const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * ```
  * @see numpy.load
  */
-export function readNpy(bytes: Uint8Array, options: ReadNpyOptions = {}): NdArray {
+export function readNpy(bytes: Uint8Array, opts: ReadNpyOptions = {}): NdArray {
+  const options = checkOptions(opts, READ_NPY_KEYS);
   if (!(bytes instanceof Uint8Array)) {
     throw new NdImageError('ERR_INVALID_ARGUMENT', 'invalid argument: `bytes` must be a Uint8Array (or Buffer)', {
       argument: 'bytes',
