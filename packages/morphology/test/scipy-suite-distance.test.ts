@@ -31,7 +31,8 @@ function almostEqual(actual: NdArray | undefined, expected: unknown): void {
   const got = (actual as NdArray).astype('float64').toArray() as unknown;
   const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : [Number(v)]);
   const shape = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...shape(v[0])] : []);
-  const want = expected instanceof Object && 'toArray' in (expected as object) ? (expected as NdArray).toArray() : expected;
+  const want =
+    expected instanceof Object && 'toArray' in (expected as object) ? (expected as NdArray).toArray() : expected;
   expect(shape(got)).toEqual(shape(want));
   const g = flat(got);
   const w = flat(want);
@@ -69,8 +70,19 @@ const COLS = Array.from({ length: 9 }, () => [0, 1, 2, 3, 4, 5, 6, 7, 8]);
 const withRows = (changes: Record<number, number[]>) => ROWS.map((r, i) => changes[i] ?? r);
 const withCols = (changes: Record<number, number[]>) => COLS.map((r, i) => changes[i] ?? r);
 const BF_EUCLIDEAN_FT = [
-  withRows({ 2: [2, 2, 2, 2, 1, 2, 2, 2, 2], 3: [3, 3, 3, 2, 1, 2, 3, 3, 3], 4: [4, 4, 4, 4, 6, 4, 4, 4, 4], 5: [5, 5, 6, 6, 7, 6, 6, 5, 5], 6: [6, 6, 6, 7, 7, 7, 6, 6, 6] }),
-  withCols({ 2: [0, 1, 2, 2, 4, 6, 6, 7, 8], 3: [0, 1, 1, 2, 4, 6, 7, 7, 8], 4: [0, 1, 1, 1, 6, 7, 7, 7, 8], 5: [0, 1, 2, 2, 4, 6, 6, 7, 8] }),
+  withRows({
+    2: [2, 2, 2, 2, 1, 2, 2, 2, 2],
+    3: [3, 3, 3, 2, 1, 2, 3, 3, 3],
+    4: [4, 4, 4, 4, 6, 4, 4, 4, 4],
+    5: [5, 5, 6, 6, 7, 6, 6, 5, 5],
+    6: [6, 6, 6, 7, 7, 7, 6, 6, 6],
+  }),
+  withCols({
+    2: [0, 1, 2, 2, 4, 6, 6, 7, 8],
+    3: [0, 1, 1, 2, 4, 6, 7, 7, 8],
+    4: [0, 1, 1, 1, 6, 7, 7, 7, 8],
+    5: [0, 1, 2, 2, 4, 6, 6, 7, 8],
+  }),
 ];
 
 describe.each(TYPES)('distance transforms of %s data (test_morphology.py)', (dtype) => {
@@ -94,7 +106,13 @@ describe.each(TYPES)('distance transforms of %s data (test_morphology.py)', (dty
       [0, 0, 0, 0, 0, 0, 0, 0, 0],
     ]);
     almostEqual(r.indices, [
-      withRows({ 2: [2, 2, 2, 2, 1, 2, 2, 2, 2], 3: [3, 3, 3, 3, 1, 3, 3, 3, 3], 4: [4, 4, 4, 4, 7, 4, 4, 4, 4], 5: [5, 5, 6, 7, 7, 7, 6, 5, 5], 6: [6, 6, 6, 7, 7, 7, 6, 6, 6] }),
+      withRows({
+        2: [2, 2, 2, 2, 1, 2, 2, 2, 2],
+        3: [3, 3, 3, 3, 1, 3, 3, 3, 3],
+        4: [4, 4, 4, 4, 7, 4, 4, 4, 4],
+        5: [5, 5, 6, 7, 7, 7, 6, 5, 5],
+        6: [6, 6, 6, 7, 7, 7, 6, 6, 6],
+      }),
       withCols({ 2: [0, 1, 2, 2, 4, 6, 6, 7, 8], 3: [0, 1, 1, 1, 4, 7, 7, 7, 8], 4: [0, 1, 1, 1, 4, 7, 7, 7, 8] }),
     ]);
   });
@@ -113,8 +131,20 @@ describe.each(TYPES)('distance transforms of %s data (test_morphology.py)', (dty
       [0, 0, 0, 0, 0, 0, 0, 0, 0],
     ]);
     almostEqual(r.indices, [
-      withRows({ 2: [2, 2, 2, 2, 1, 2, 2, 2, 2], 3: [3, 3, 4, 2, 2, 2, 4, 3, 3], 4: [4, 4, 5, 6, 6, 6, 5, 4, 4], 5: [5, 5, 6, 6, 7, 6, 6, 5, 5], 6: [6, 6, 6, 7, 7, 7, 6, 6, 6] }),
-      withCols({ 2: [0, 1, 2, 2, 5, 6, 6, 7, 8], 3: [0, 1, 1, 2, 6, 6, 7, 7, 8], 4: [0, 1, 1, 2, 6, 7, 7, 7, 8], 5: [0, 1, 2, 2, 6, 6, 7, 7, 8], 6: [0, 1, 2, 4, 5, 6, 6, 7, 8] }),
+      withRows({
+        2: [2, 2, 2, 2, 1, 2, 2, 2, 2],
+        3: [3, 3, 4, 2, 2, 2, 4, 3, 3],
+        4: [4, 4, 5, 6, 6, 6, 5, 4, 4],
+        5: [5, 5, 6, 6, 7, 6, 6, 5, 5],
+        6: [6, 6, 6, 7, 7, 7, 6, 6, 6],
+      }),
+      withCols({
+        2: [0, 1, 2, 2, 5, 6, 6, 7, 8],
+        3: [0, 1, 1, 2, 6, 6, 7, 7, 8],
+        4: [0, 1, 1, 2, 6, 7, 7, 7, 8],
+        5: [0, 1, 2, 2, 6, 6, 7, 7, 8],
+        6: [0, 1, 2, 4, 5, 6, 6, 7, 8],
+      }),
     ]);
   });
 
@@ -172,7 +202,13 @@ describe.each(TYPES)('distance transforms of %s data (test_morphology.py)', (dty
     ]);
     almostEqual(r.indices, [
       withRows({ 3: [3, 3, 3, 3, 2, 3, 3, 3, 3], 5: [5, 5, 5, 5, 6, 5, 5, 5, 5], 6: [6, 6, 6, 6, 7, 6, 6, 6, 6] }),
-      withCols({ 2: [0, 1, 2, 2, 6, 6, 6, 7, 8], 3: [0, 1, 1, 1, 6, 7, 7, 7, 8], 4: [0, 1, 1, 1, 7, 7, 7, 7, 8], 5: [0, 1, 1, 1, 6, 7, 7, 7, 8], 6: [0, 1, 2, 2, 4, 6, 6, 7, 8] }),
+      withCols({
+        2: [0, 1, 2, 2, 6, 6, 6, 7, 8],
+        3: [0, 1, 1, 1, 6, 7, 7, 7, 8],
+        4: [0, 1, 1, 1, 7, 7, 7, 7, 8],
+        5: [0, 1, 1, 1, 6, 7, 7, 7, 8],
+        6: [0, 1, 2, 2, 4, 6, 6, 7, 8],
+      }),
     ]);
   });
 
@@ -181,7 +217,13 @@ describe.each(TYPES)('distance transforms of %s data (test_morphology.py)', (dty
     const r = M.distanceTransformCdt(x, { metric: 'cityblock', returnIndices: true });
     almostEqual(r.distances, M.distanceTransformBf(x, { metric: 'cityblock' }));
     almostEqual(r.indices, [
-      withRows({ 2: [2, 2, 2, 1, 1, 1, 2, 2, 2], 3: [3, 3, 2, 1, 1, 1, 2, 3, 3], 4: [4, 4, 4, 4, 1, 4, 4, 4, 4], 5: [5, 5, 5, 5, 7, 7, 6, 5, 5], 6: [6, 6, 6, 6, 7, 7, 6, 6, 6] }),
+      withRows({
+        2: [2, 2, 2, 1, 1, 1, 2, 2, 2],
+        3: [3, 3, 2, 1, 1, 1, 2, 3, 3],
+        4: [4, 4, 4, 4, 1, 4, 4, 4, 4],
+        5: [5, 5, 5, 5, 7, 7, 6, 5, 5],
+        6: [6, 6, 6, 6, 7, 7, 6, 6, 6],
+      }),
       withCols({ 4: [0, 1, 1, 1, 4, 7, 7, 7, 8], 5: [0, 1, 1, 1, 4, 5, 6, 7, 8], 6: [0, 1, 2, 2, 4, 5, 6, 7, 8] }),
     ]);
   });
@@ -191,8 +233,20 @@ describe.each(TYPES)('distance transforms of %s data (test_morphology.py)', (dty
     const r = M.distanceTransformCdt(x, { metric: 'chessboard', returnIndices: true });
     almostEqual(r.distances, M.distanceTransformBf(x, { metric: 'chessboard' }));
     almostEqual(r.indices, [
-      withRows({ 2: [2, 2, 2, 1, 1, 1, 2, 2, 2], 3: [3, 3, 2, 2, 1, 2, 2, 3, 3], 4: [4, 4, 3, 2, 2, 2, 3, 4, 4], 5: [5, 5, 4, 6, 7, 6, 4, 5, 5], 6: [6, 6, 6, 6, 7, 7, 6, 6, 6] }),
-      withCols({ 2: [0, 1, 2, 2, 3, 4, 6, 7, 8], 3: [0, 1, 1, 2, 2, 6, 6, 7, 8], 4: [0, 1, 1, 1, 2, 6, 7, 7, 8], 5: [0, 1, 1, 2, 6, 6, 7, 7, 8], 6: [0, 1, 2, 2, 5, 6, 6, 7, 8] }),
+      withRows({
+        2: [2, 2, 2, 1, 1, 1, 2, 2, 2],
+        3: [3, 3, 2, 2, 1, 2, 2, 3, 3],
+        4: [4, 4, 3, 2, 2, 2, 3, 4, 4],
+        5: [5, 5, 4, 6, 7, 6, 4, 5, 5],
+        6: [6, 6, 6, 6, 7, 7, 6, 6, 6],
+      }),
+      withCols({
+        2: [0, 1, 2, 2, 3, 4, 6, 7, 8],
+        3: [0, 1, 1, 2, 2, 6, 6, 7, 8],
+        4: [0, 1, 1, 1, 2, 6, 7, 7, 8],
+        5: [0, 1, 1, 2, 6, 6, 7, 7, 8],
+        6: [0, 1, 2, 2, 5, 6, 6, 7, 8],
+      }),
     ]);
   });
 
@@ -234,7 +288,8 @@ describe.each(TYPES)('distance transforms of %s data (test_morphology.py)', (dty
     // The distances again from the indices.
     const f = r.indices.data as Int32Array;
     const d = new Float64Array(81);
-    for (let p = 0; p < 81; p++) d[p] = Math.hypot((f[p] as number) - Math.floor(p / 9), (f[81 + p] as number) - (p % 9));
+    for (let p = 0; p < 81; p++)
+      d[p] = Math.hypot((f[p] as number) - Math.floor(p / 9), (f[81 + p] as number) - (p % 9));
     almostEqual(bf, array(d).reshape([9, 9]));
   });
 
@@ -282,7 +337,10 @@ describe.each(TYPES)('distance transforms of %s data (test_morphology.py)', (dty
 describe('distance transforms: argument checks (test_morphology.py)', () => {
   const x = data('int64');
   it('test_distance_transform_bf07: no result asked for', () => {
-    expectNdImageError(() => M.distanceTransformBf(x, { returnDistances: false, returnIndices: false }), 'ERR_INVALID_ARGUMENT');
+    expectNdImageError(
+      () => M.distanceTransformBf(x, { returnDistances: false, returnIndices: false }),
+      'ERR_INVALID_ARGUMENT',
+    );
   });
   it('test_distance_transform_cdt04: indices without returnIndices', () => {
     const indices = zeros([2, 9, 9], { dtype: 'int32' });
@@ -366,7 +424,18 @@ describe('morphological Laplace and bool top-hats (test_morphology.py)', () => {
   });
   it('test_white_tophat04 (a float64 output)', () => {
     const output = zeros(b.shape, { dtype: 'float64' });
-    expect(M.whiteTophat(array([[1, 0], [0, 1]], { dtype: 'bool' }), { structure: ones.slice([0, 2], [0, 2]), output: zeros([2, 2]) }).dtype).toBe('float64');
+    expect(
+      M.whiteTophat(
+        array(
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          { dtype: 'bool' },
+        ),
+        { structure: ones.slice([0, 2], [0, 2]), output: zeros([2, 2]) },
+      ).dtype,
+    ).toBe('float64');
     expect(M.whiteTophat(b, { structure: ones, output })).toBe(output);
   });
   it('test_black_tophat03', () => {
@@ -441,7 +510,9 @@ describe('watershed_ift (test_measurements.py)', () => {
     [0, 0, 0, 0, 0, 0, 0],
   ];
   const twoMarkers = (a: number, b: number) =>
-    WALL.map((row, i) => row.map((_, j) => (i === 3 && j === 2 ? a : i === 3 && j === 4 ? b : i === 6 && j === 6 ? -1 : 0)));
+    WALL.map((row, i) =>
+      row.map((_, j) => (i === 3 && j === 2 ? a : i === 3 && j === 4 ? b : i === 6 && j === 6 ? -1 : 0)),
+    );
   it('test_watershed_ift03', () => {
     almostEqual(M.watershedIft(u8(WALL), i8(twoMarkers(2, 3))), [
       [-1, -1, -1, -1, -1, -1, -1],
@@ -504,7 +575,19 @@ describe('watershed_ift (test_measurements.py)', () => {
     almostEqual(out, CUP_EXPECTED);
   });
   it('test_watershed_ift08 (costs above 255, gh-10069)', () => {
-    const out = M.watershedIft(array([[256, 0], [0, 0]], { dtype: 'uint16' }), i8([[1, 0], [0, 0]]));
+    const out = M.watershedIft(
+      array(
+        [
+          [256, 0],
+          [0, 0],
+        ],
+        { dtype: 'uint16' },
+      ),
+      i8([
+        [1, 0],
+        [0, 0],
+      ]),
+    );
     almostEqual(out, [
       [1, 1],
       [1, 1],
