@@ -5,160 +5,226 @@
  * in reverse order with those offsets mirrored. An object element takes 1 + the smallest
  * distance among its known neighbours (the first neighbour in structure order wins a tie, and the
  * value from the first scan is kept unless a neighbour is strictly better), and that neighbour's
- * feature.
+ * feature. Neighbours outside the array do not count (SciPy's constant border of −1).
  *
- * The work arrays carry a one-element frame of "unknown" on every side, so neighbours need no
- * bounds checks (SciPy's constant border reads the same). "Unknown" (SciPy's −1) is stored as
- * {@link UNKNOWN}, a number larger than any distance: SciPy's test "the neighbour is known and
- * (this element is unknown or neighbour + 1 is smaller)" becomes "neighbour + 1 is smaller".
+ * The scans work in the result arrays themselves, with SciPy's −1 ("no path to the background
+ * yet") stored as {@link UNKNOWN}, a number above any distance: SciPy's test "the neighbour is
+ * known and (this element is unknown or neighbour + 1 is smaller)" becomes "neighbour + 1 is
+ * smaller", one integer comparison. The caller turns what stays UNKNOWN back into −1.
+ *
+ * Rows whose every neighbour is inside the array (all but their first and last element, in rows
+ * away from the faces) run without bounds checks; the rest check each neighbour.
  */
 
-/** SciPy's −1 ("no path to the background yet") in the work arrays: above any distance. */
+/** SciPy's −1 during the scans: above any distance an array here can have. */
 export const UNKNOWN = 0x3fffffff;
 
-/** Padded work arrays: distances ({@link UNKNOWN}, 0 background) and features (C-order linear indices). */
-export interface ChamferState {
-  dist: Int32Array;
-  feat: Int32Array | undefined;
+/** A half structure: linear offsets (C order) and the per-axis steps of each neighbour. */
+interface Half {
+  offsets: Int32Array;
+  steps: Int8Array;
 }
 
-/** The padded layout of `shape`: every axis two longer, C order. */
-export function paddedStrides(shape: readonly number[]): number[] {
+/**
+ * The forward-scan neighbours of a 3×…×3 structure `mask`: its true elements before the centre
+ * in C order, as offsets in an array of `shape`.
+ */
+function halfStructure(mask: Uint8Array, shape: readonly number[]): Half {
   const nd = shape.length;
-  const strides = new Array<number>(nd);
-  let acc = 1;
-  for (let k = nd - 1; k >= 0; k--) {
+  const strides = cStrides(shape);
+  const offsets: number[] = [];
+  const steps: number[] = [];
+  const half = Math.floor(mask.length / 2);
+  for (let e = 0; e < half; e++) {
+    if (!mask[e]) continue;
+    const step = new Array<number>(nd);
+    for (let k = nd - 1, q = e; k >= 0; k--, q = Math.floor(q / 3)) step[k] = (q % 3) - 1;
+    offsets.push(step.reduce((s, d, k) => s + d * (strides[k] as number), 0));
+    steps.push(...step);
+  }
+  return { offsets: Int32Array.from(offsets), steps: Int8Array.from(steps) };
+}
+
+function cStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  for (let k = shape.length - 1, acc = 1; k >= 0; k--) {
     strides[k] = acc;
-    acc *= (shape[k] as number) + 2;
+    acc *= shape[k] as number;
   }
   return strides;
 }
 
 /**
- * The forward-scan neighbour offsets (in the padded layout) of the true elements of a 3×…×3
- * structure `mask` that come before its centre in C order.
+ * Both scans over `dist` (C order: {@link UNKNOWN} for object elements, 0 for background) and, when given,
+ * the features `ft` (C-order linear indices, each element's own to start with).
  */
-export function halfOffsets(mask: Uint8Array, nd: number, pstrides: readonly number[]): Int32Array {
-  const out: number[] = [];
-  const half = Math.floor(mask.length / 2);
-  for (let e = 0; e < half; e++) {
-    if (!mask[e]) continue;
-    let off = 0;
-    for (let k = nd - 1, q = e; k >= 0; k--, q = Math.floor(q / 3)) off += ((q % 3) - 1) * (pstrides[k] as number);
-    out.push(off);
-  }
-  return Int32Array.from(out);
-}
-
-/**
- * One scan over the interior rows of the padded arrays. `rows` lists the padded index of each
- * row's first element, `n` the row length; `dir` is +1 (forward, offsets as given) or −1
- * (backward: rows and elements in reverse, offsets negated). Without and with features in two
- * functions, so each stays monomorphic.
- */
-export function chamferScan(
-  { dist, feat }: ChamferState,
-  rows: Int32Array,
-  n: number,
-  offsets: Int32Array,
-  dir: 1 | -1,
+export function chamfer(
+  dist: Int32Array,
+  ft: Int32Array | undefined,
+  shape: readonly number[],
+  mask: Uint8Array,
 ): void {
-  const offs = dir === 1 ? offsets : offsets.map((o) => -o);
-  if (feat) scanFeatures(dist, feat, rows, n, offs, dir);
-  else if (offs.length === 4) scan4(dist, rows, n, offs, dir);
-  else scan(dist, rows, n, offs, dir);
+  const fwd = halfStructure(mask, shape);
+  const bwd: Half = { offsets: fwd.offsets.map((o) => -o), steps: fwd.steps.map((s) => -s) };
+  scanAll(dist, ft, shape, fwd, 1);
+  scanAll(dist, ft, shape, bwd, -1);
 }
 
-/** {@link scan} for four neighbours (the 2-D chessboard), unrolled. */
-function scan4(dist: Int32Array, rows: Int32Array, n: number, offs: Int32Array, dir: number): void {
+/** One scan: rows in order (`dir` 1) or in reverse (−1), each element fast or checked. */
+function scanAll(dist: Int32Array, ft: Int32Array | undefined, shape: readonly number[], h: Half, dir: 1 | -1): void {
+  const nd = shape.length;
+  const n = shape[nd - 1] as number;
+  const rows = dist.length / n;
+  const coord = new Int32Array(nd);
+  const dims = Int32Array.from(shape);
+  for (let ri = 0; ri < rows; ri++) {
+    const r = dir === 1 ? ri : rows - 1 - ri;
+    // The row's coordinates on the other axes, and whether they are away from every face.
+    let interior = n >= 3;
+    for (let k = nd - 2, q = r; k >= 0; k--) {
+      const d = dims[k] as number;
+      const c = q % d;
+      q = (q - c) / d;
+      coord[k] = c;
+      if (c === 0 || c === d - 1) interior = false;
+    }
+    const start = r * n;
+    if (interior) {
+      // First and last elements checked, the rest without checks.
+      checked(dist, ft, h, coord, dims, start, dir === 1 ? 0 : n - 1);
+      if (ft) fastFeatures(dist, ft, h.offsets, start + 1, n - 2, dir);
+      else fast(dist, h.offsets, dir === 1 ? start + 1 : start + n - 2, n - 2, dir);
+      checked(dist, ft, h, coord, dims, start, dir === 1 ? n - 1 : 0);
+    } else {
+      for (let i = 0; i < n; i++) checked(dist, ft, h, coord, dims, start, dir === 1 ? i : n - 1 - i);
+    }
+  }
+}
+
+/** One element at column `x` of the row from `start`, each neighbour checked against the faces. */
+function checked(
+  dist: Int32Array,
+  ft: Int32Array | undefined,
+  h: Half,
+  coord: Int32Array,
+  dims: Int32Array,
+  start: number,
+  x: number,
+): void {
+  const p = start + x;
+  let min = dist[p] as number;
+  if (min === 0) return;
+  const nd = dims.length;
+  const last = nd - 1;
+  coord[last] = x;
+  let best = 0;
+  for (let j = 0; j < h.offsets.length; j++) {
+    let inside = true;
+    for (let k = 0; k < nd; k++) {
+      const c = (coord[k] as number) + (h.steps[j * nd + k] as number);
+      if (c < 0 || c >= (dims[k] as number)) {
+        inside = false;
+        break;
+      }
+    }
+    if (!inside) continue;
+    const off = h.offsets[j] as number;
+    const c = (dist[p + off] as number) + 1;
+    if (c < min) {
+      min = c;
+      best = off;
+    }
+  }
+  if (best !== 0) {
+    dist[p] = min;
+    if (ft) ft[p] = ft[p + best] as number;
+  }
+}
+
+/** `count` elements from `from`, stepping `dir`, every neighbour inside. */
+function fast(dist: Int32Array, offs: Int32Array, from: number, count: number, dir: number): void {
+  if (offs.length === 4) {
+    fast4(dist, offs, from, count, dir);
+    return;
+  }
+  if (offs.length === 2) {
+    fast2(dist, offs, from, count, dir);
+    return;
+  }
+  const k = offs.length;
+  for (let i = 0, p = from; i < count; i++, p += dir) {
+    let min = dist[p] as number;
+    if (min === 0) continue;
+    for (let j = 0; j < k; j++) {
+      const c = (dist[p + (offs[j] as number)] as number) + 1;
+      if (c < min) min = c;
+    }
+    dist[p] = min;
+  }
+}
+
+/** {@link fast} for two neighbours (the 2-D cross), unrolled. */
+function fast2(dist: Int32Array, offs: Int32Array, from: number, count: number, dir: number): void {
+  const o0 = offs[0] as number;
+  const o1 = offs[1] as number;
+  for (let i = 0, p = from; i < count; i++, p += dir) {
+    let min = dist[p] as number;
+    if (min === 0) continue;
+    let c = (dist[p + o0] as number) + 1;
+    if (c < min) min = c;
+    c = (dist[p + o1] as number) + 1;
+    if (c < min) min = c;
+    dist[p] = min;
+  }
+}
+
+/** {@link fast} for four neighbours (the 2-D chessboard), unrolled. */
+function fast4(dist: Int32Array, offs: Int32Array, from: number, count: number, dir: number): void {
   const o0 = offs[0] as number;
   const o1 = offs[1] as number;
   const o2 = offs[2] as number;
   const o3 = offs[3] as number;
-  const nrows = rows.length;
-  for (let ri = 0; ri < nrows; ri++) {
-    const start = dir === 1 ? (rows[ri] as number) : (rows[nrows - 1 - ri] as number) + n - 1;
-    for (let x = 0, p = start; x < n; x++, p += dir) {
-      let min = dist[p] as number;
-      if (min === 0) continue;
-      let c = (dist[p + o0] as number) + 1;
-      if (c < min) min = c;
-      c = (dist[p + o1] as number) + 1;
-      if (c < min) min = c;
-      c = (dist[p + o2] as number) + 1;
-      if (c < min) min = c;
-      c = (dist[p + o3] as number) + 1;
-      if (c < min) min = c;
-      dist[p] = min;
-    }
+  for (let i = 0, p = from; i < count; i++, p += dir) {
+    let min = dist[p] as number;
+    if (min === 0) continue;
+    let c = (dist[p + o0] as number) + 1;
+    if (c < min) min = c;
+    c = (dist[p + o1] as number) + 1;
+    if (c < min) min = c;
+    c = (dist[p + o2] as number) + 1;
+    if (c < min) min = c;
+    c = (dist[p + o3] as number) + 1;
+    if (c < min) min = c;
+    dist[p] = min;
   }
 }
 
-function scan(dist: Int32Array, rows: Int32Array, n: number, offs: Int32Array, dir: number): void {
-  const k = offs.length;
-  const nrows = rows.length;
-  for (let ri = 0; ri < nrows; ri++) {
-    const start = dir === 1 ? (rows[ri] as number) : (rows[nrows - 1 - ri] as number) + n - 1;
-    for (let x = 0, p = start; x < n; x++, p += dir) {
-      let min = dist[p] as number;
-      if (min === 0) continue;
-      for (let j = 0; j < k; j++) {
-        const c = (dist[p + (offs[j] as number)] as number) + 1;
-        if (c < min) min = c;
-      }
-      dist[p] = min;
-    }
-  }
-}
-
-function scanFeatures(
+/** {@link fast} with features: the row's interior from `start` (forward or backward). */
+function fastFeatures(
   dist: Int32Array,
-  feat: Int32Array,
-  rows: Int32Array,
-  n: number,
+  ft: Int32Array,
   offs: Int32Array,
+  start: number,
+  count: number,
   dir: number,
 ): void {
   const k = offs.length;
-  const nrows = rows.length;
-  for (let ri = 0; ri < nrows; ri++) {
-    const start = dir === 1 ? (rows[ri] as number) : (rows[nrows - 1 - ri] as number) + n - 1;
-    for (let x = 0, p = start; x < n; x++, p += dir) {
-      let min = dist[p] as number;
-      if (min === 0) continue;
-      let best = 0;
-      for (let j = 0; j < k; j++) {
-        const off = offs[j] as number;
-        const c = (dist[p + off] as number) + 1;
-        if (c < min) {
-          min = c;
-          best = off;
-        }
-      }
-      if (best !== 0) {
-        dist[p] = min;
-        feat[p] = feat[p + best] as number;
+  const from = dir === 1 ? start : start + count - 1;
+  for (let i = 0, p = from; i < count; i++, p += dir) {
+    let min = dist[p] as number;
+    if (min === 0) continue;
+    let best = 0;
+    for (let j = 0; j < k; j++) {
+      const off = offs[j] as number;
+      const c = (dist[p + off] as number) + 1;
+      if (c < min) {
+        min = c;
+        best = off;
       }
     }
-  }
-}
-
-/** The padded index of the first element of every interior row, in C order. */
-export function interiorRows(shape: readonly number[], pstrides: readonly number[]): Int32Array {
-  const nd = shape.length;
-  const count = shape.slice(0, -1).reduce((p, d) => p * d, 1);
-  const rows = new Int32Array(count);
-  const idx = new Array<number>(Math.max(nd - 1, 0)).fill(0);
-  const base = pstrides.reduce((s, v) => s + v, 0); // the element (1, 1, …, 1)
-  for (let r = 0; r < count; r++) {
-    let at = base;
-    for (let k = 0; k < nd - 1; k++) at += (idx[k] as number) * (pstrides[k] as number);
-    rows[r] = at;
-    for (let k = nd - 2; k >= 0; k--) {
-      idx[k] = (idx[k] as number) + 1;
-      if ((idx[k] as number) < (shape[k] as number)) break;
-      idx[k] = 0;
+    if (best !== 0) {
+      dist[p] = min;
+      ft[p] = ft[p + best] as number;
     }
   }
-  return rows;
 }

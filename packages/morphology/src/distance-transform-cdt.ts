@@ -3,7 +3,7 @@
  */
 import { asarray, NdArray, NdImageError } from '@ndimage/core-array';
 import { allocate, checkOptions, describeValue, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
-import { type ChamferState, chamferScan, halfOffsets, interiorRows, paddedStrides, UNKNOWN } from './cdt-kernel.js';
+import { chamfer, UNKNOWN } from './cdt-kernel.js';
 import {
   checkDistanceRequest,
   copyInto,
@@ -114,7 +114,7 @@ export function distanceTransformCdt(
     // SciPy fails on 0-d input; the one element is background (0) or can reach none (−1).
     dist[0] = fg[0] ? -1 : 0;
   } else if (size > 0) {
-    chamfer(fg, shape, mask, dist, ft);
+    runChamfer(fg, shape, mask, dist, ft);
   }
   let distances: NdArray<'int32'> | undefined;
   if (req.wantDistances) {
@@ -128,55 +128,23 @@ export function distanceTransformCdt(
   return distanceResult(req, distances, indices);
 }
 
-/** Both scans on padded copies, then the interior copied out to `dist` and `ft` (C order). */
-function chamfer(
+/**
+ * The starting arrays (unknown for object elements, 0 for background; features: own index), both
+ * scans, then SciPy's −1 for what stayed unknown.
+ */
+function runChamfer(
   fg: Uint8Array,
   shape: number[],
   mask: Uint8Array,
   dist: Int32Array,
   ft: Int32Array | undefined,
 ): void {
-  const nd = shape.length;
-  const pstrides = paddedStrides(shape);
-  const psize = (pstrides[0] as number) * ((shape[0] as number) + 2);
-  const n = shape[nd - 1] as number;
-  const rows = interiorRows(shape, pstrides);
-  const state: ChamferState = {
-    dist: allocate('int32', psize).fill(UNKNOWN),
-    feat: ft ? allocate('int32', psize) : undefined,
-  };
-  fillInterior(fg, state, rows, n);
-  const offsets = halfOffsets(mask, nd, pstrides);
-  chamferScan(state, rows, n, offsets, 1);
-  chamferScan(state, rows, n, offsets, -1);
-  copyOut(state, rows, n, dist, ft);
+  for (let p = 0; p < fg.length; p++) dist[p] = fg[p] ? UNKNOWN : 0;
+  if (ft) for (let p = 0; p < ft.length; p++) ft[p] = p;
+  chamfer(dist, ft, shape, mask);
+  unknownToMinusOne(dist);
 }
 
-/** The padded arrays' interior: unknown for object elements, 0 for background; features = own index. */
-function fillInterior(fg: Uint8Array, { dist, feat }: ChamferState, rows: Int32Array, n: number): void {
-  for (let r = 0; r < rows.length; r++) {
-    const at = rows[r] as number;
-    const from = r * n;
-    for (let x = 0; x < n; x++) dist[at + x] = fg[from + x] ? UNKNOWN : 0;
-    if (feat) for (let x = 0; x < n; x++) feat[at + x] = from + x;
-  }
-}
-
-/** The interior rows out to C-order `dist` (unknown back to SciPy's −1) and `ft`. */
-function copyOut(
-  { dist: pd, feat: pf }: ChamferState,
-  rows: Int32Array,
-  n: number,
-  dist: Int32Array,
-  ft: Int32Array | undefined,
-): void {
-  for (let r = 0; r < rows.length; r++) {
-    const at = rows[r] as number;
-    const to = r * n;
-    for (let x = 0; x < n; x++) {
-      const v = pd[at + x] as number;
-      dist[to + x] = v === UNKNOWN ? -1 : v;
-    }
-    if (ft && pf) ft.set(pf.subarray(at, at + n), to);
-  }
+function unknownToMinusOne(dist: Int32Array): void {
+  for (let p = 0; p < dist.length; p++) if (dist[p] === UNKNOWN) dist[p] = -1;
 }
