@@ -61,7 +61,7 @@ export function kindOf(path: string, format?: string): Kind {
 }
 
 /** The kind of bytes read from stdin: .npy's magic, a MATLAB header, else an image. */
-export function sniff(bytes: Uint8Array): Kind {
+function sniff(bytes: Uint8Array): Kind {
   const head = Buffer.from(bytes.subarray(0, 6)).toString('latin1');
   if (head === '\x93NUMPY') return 'npy';
   if (head === 'MATLAB') return 'mat';

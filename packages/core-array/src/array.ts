@@ -57,6 +57,7 @@ const ARRAY_KEYS = optionKeys<ArrayOptions>({ dtype: true, shape: true });
  * isNdArrayLike({ data: new Float64Array(4), shape: [2, 2] }); // true
  * isNdArrayLike([1, 2]);                                       // false
  * ```
+ * @see numpy.asarray (what it accepts)
  */
 export function isNdArrayLike(value: unknown): value is NdArrayLike {
   if (typeof value !== 'object' || value === null) return false;

@@ -35,6 +35,7 @@ export type Casting = 'unsafe' | 'round' | 'clip';
  * rint(2.5); // 2
  * rint(-3.5); // -4
  * ```
+ * @see numpy.rint
  */
 export function rint(v: number): number {
   const r = Math.round(v);

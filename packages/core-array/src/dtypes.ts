@@ -111,6 +111,7 @@ export const DTYPES: readonly DType[] = Object.keys(DTYPE_INFO) as DType[];
  * isDType('uint8'); // true
  * isDType('float16'); // false
  * ```
+ * @see numpy.dtype
  */
 export function isDType(value: unknown): value is DType {
   return typeof value === 'string' && Object.hasOwn(DTYPE_INFO, value);
@@ -124,6 +125,7 @@ export function isDType(value: unknown): value is DType {
  * checkDType('float32', 'dtype'); // 'float32'
  * checkDType('float16', 'dtype'); // throws NdImageError ERR_DTYPE
  * ```
+ * @see numpy.dtype
  */
 export function checkDType(value: unknown, name = 'dtype'): DType {
   if (isDType(value)) return value;
@@ -141,6 +143,7 @@ export function checkDType(value: unknown, name = 'dtype'): DType {
  * ```ts
  * isBigIntDType('int64'); // true
  * ```
+ * @see numpy.dtype.itemsize == 8 and numpy.issubdtype(dtype, numpy.integer)
  */
 export function isBigIntDType(dtype: DType): dtype is 'int64' | 'uint64' {
   return dtype === 'int64' || dtype === 'uint64';
@@ -153,6 +156,7 @@ export function isBigIntDType(dtype: DType): dtype is 'int64' | 'uint64' {
  * ```ts
  * isFloatDType('float32'); // true
  * ```
+ * @see numpy.issubdtype(dtype, numpy.floating)
  */
 export function isFloatDType(dtype: DType): dtype is 'float32' | 'float64' {
   return dtype === 'float32' || dtype === 'float64';
@@ -166,6 +170,7 @@ export function isFloatDType(dtype: DType): dtype is 'float32' | 'float64' {
  * isIntegerDType('uint8'); // true
  * isIntegerDType('bool');  // false
  * ```
+ * @see numpy.issubdtype(dtype, numpy.integer)
  */
 export function isIntegerDType(dtype: DType): boolean {
   const kind = DTYPE_INFO[dtype].kind;
@@ -180,6 +185,7 @@ export function isIntegerDType(dtype: DType): boolean {
  * ```ts
  * dtypeOfData(new Float32Array(4)); // 'float32'
  * ```
+ * @see numpy.asarray(data).dtype
  */
 export function dtypeOfData(data: unknown): DType | undefined {
   if (data instanceof Float64Array) return 'float64';
@@ -193,13 +199,6 @@ export function dtypeOfData(data: unknown): DType | undefined {
   if (data instanceof BigInt64Array) return 'int64';
   if (data instanceof BigUint64Array) return 'uint64';
   return undefined;
-}
-
-/**
- * True when `data` is the typed array type that `dtype` uses.
- */
-export function dataMatchesDType(data: unknown, dtype: DType): boolean {
-  return data instanceof DATA_CONSTRUCTORS[dtype];
 }
 
 /**

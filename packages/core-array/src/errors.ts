@@ -42,7 +42,7 @@ export interface NdImageErrorDetails {
 const MARKER = Symbol.for('@ndimage/NdImageError');
 
 /**
- * The error every @ndimage function throws for bad input, with a {@link NdImageErrorCode}.
+ * The error every `@ndimage` function throws for bad input, with a {@link NdImageErrorCode}.
  *
  * Messages follow one form: what is wrong, the value given, what is expected:
  * ``invalid argument: `axis` must be an integer in [-2, 2); got 5``.

@@ -1,5 +1,5 @@
 /**
- * `@ndimage/core-array`: the NumPy-like n-dimensional array under every @ndimage package.
+ * `@ndimage/core-array`: the NumPy-like n-dimensional array under every `@ndimage` package.
  *
  * No runtime dependencies, no `node:` imports: runs unchanged in Node and browsers.
  *
@@ -58,6 +58,8 @@ export { type RandomNormalOptions, type RandomOptions, RandomState, random, rand
 export type { ArrayReduceOptions, ReduceOptions, ScalarReduceOptions } from './reduce/engine.js';
 export { type ArgOptions, argmax, argmin, max, min } from './reduce/extrema.js';
 export { type MomentOptions, mean, norm, std, sum, variance, variance as var } from './reduce/statistics.js';
+// Result types of functions with SciPy's `output` argument
+export type { DTypeOf, NoOutput, OutputAs } from './result-types.js';
 // Rearranging
 export { roll } from './roll.js';
 // Shapes, dtypes and casting

@@ -25,7 +25,7 @@ export interface IndexedLayout {
  * Resolves a slice along an axis of length `n` as Python's `slice.indices(n)`:
  * returns `[start, step, length]`.
  */
-export function resolveSlice(range: SliceRange, n: number, axis: number): [number, number, number] {
+function resolveSlice(range: SliceRange, n: number, axis: number): [number, number, number] {
   const [rawStart, rawStop, rawStep] = range;
   const step = rawStep ?? 1;
   if (typeof step !== 'number' || !Number.isInteger(step) || step === 0) {

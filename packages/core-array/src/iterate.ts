@@ -11,7 +11,7 @@
 export type RunCallback = (offsets: readonly number[], length: number, strides: readonly number[]) => void;
 
 /** A shape with operands' strides after merging axes that can be walked as one. */
-export interface CoalescedLayout {
+interface CoalescedLayout {
   shape: number[];
   strides: number[][];
 }
@@ -20,7 +20,7 @@ export interface CoalescedLayout {
  * Drops axes of length 1 and merges neighbouring axes that every operand steps through
  * contiguously (stride[i] = stride[i+1] · shape[i+1]), so a C-contiguous array becomes one run.
  */
-export function coalesce(shape: readonly number[], strides: readonly (readonly number[])[]): CoalescedLayout {
+function coalesce(shape: readonly number[], strides: readonly (readonly number[])[]): CoalescedLayout {
   const outShape: number[] = [];
   const outStrides: number[][] = strides.map(() => []);
   for (let axis = 0; axis < shape.length; axis++) {
@@ -62,6 +62,7 @@ export function coalesce(shape: readonly number[], strides: readonly (readonly n
  * // [0, 0] 3 [1, 2]
  * // [3, 1] 3 [1, 2]
  * ```
+ * @see numpy.nditer (external_loop)
  */
 export function forEachRun(
   shape: readonly number[],

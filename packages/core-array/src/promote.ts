@@ -86,6 +86,7 @@ export type Scalar = number | boolean;
  * minScalarType(-1);  // 'int8'
  * minScalarType(0.5); // 'float32'
  * ```
+ * @see numpy.min_scalar_type
  */
 export function minScalarType(value: Scalar): NumericDType {
   if (typeof value === 'boolean') return 'bool';
@@ -176,6 +177,7 @@ function scalarKind(value: Scalar): number {
  * floatResultType('uint8'); // 'float32'
  * floatResultType('int32'); // 'float64'
  * ```
+ * @see numpy.result_type with float64 for integers (what SciPy’s float results use)
  */
 export function floatResultType(dtype: NumericDType): 'float32' | 'float64' {
   switch (dtype) {

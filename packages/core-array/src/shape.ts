@@ -11,6 +11,7 @@ import { describeValue, NdImageError } from './errors.js';
  * shapeSize([3, 4]); // 12
  * shapeSize([]);     // 1
  * ```
+ * @see numpy.prod(shape)
  */
 export function shapeSize(shape: readonly number[]): number {
   let size = 1;
@@ -25,6 +26,7 @@ export function shapeSize(shape: readonly number[]): number {
  * ```ts
  * cStrides([2, 3, 4]); // [12, 4, 1]
  * ```
+ * @see numpy.ndarray.strides (in elements here, in bytes in NumPy)
  */
 export function cStrides(shape: readonly number[]): number[] {
   const strides = new Array<number>(shape.length);
@@ -54,6 +56,7 @@ export function fStrides(shape: readonly number[]): number[] {
  * ```ts
  * shapesEqual([2, 3], [2, 3]); // true
  * ```
+ * @see numpy.ndarray.shape ==
  */
 export function shapesEqual(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;

@@ -15,10 +15,10 @@
  */
 
 /** How an odd-length kernel may be folded around its centre (SciPy's test, |Δ| ≤ 2.22e-16). */
-export type Symmetry = 'symmetric' | 'antisymmetric' | 'general';
+type Symmetry = 'symmetric' | 'antisymmetric' | 'general';
 
 /** SciPy's classification of a kernel. */
-export function symmetryOf(w: Float64Array): Symmetry {
+function symmetryOf(w: Float64Array): Symmetry {
   const L = w.length;
   if (L % 2 === 0) return 'general';
   const c = L >> 1;

@@ -1,7 +1,16 @@
 /**
  * Multidimensional correlation and convolution with a weights array of the input's rank.
  */
-import { asarray, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import {
+  asarray,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  NdImageError,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
 import { checkOptions, checkOrigins, describeValue, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { type Footprint, runFootprintFilter } from './footprint.js';
 import { singleMode } from './modes.js';
@@ -61,6 +70,21 @@ function prepare(input: NdArrayLike, weights: NdArrayLike | readonly unknown[], 
  * ```
  * @see scipy.ndimage.correlate
  */
+export function correlate<I extends NdArrayLike>(
+  input: I,
+  weights: NdArrayLike | readonly unknown[],
+  options?: CorrelateOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function correlate<D extends DType>(
+  input: NdArrayLike,
+  weights: NdArrayLike | readonly unknown[],
+  options: CorrelateOptions & OutputAs<D>,
+): NdArray<D>;
+export function correlate(
+  input: NdArrayLike,
+  weights: NdArrayLike | readonly unknown[],
+  options?: CorrelateOptions,
+): NdArray;
 export function correlate(
   input: NdArrayLike,
   weights: NdArrayLike | readonly unknown[],
@@ -84,6 +108,21 @@ export function correlate(
  * ```
  * @see scipy.ndimage.convolve
  */
+export function convolve<I extends NdArrayLike>(
+  input: I,
+  weights: NdArrayLike | readonly unknown[],
+  options?: CorrelateOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function convolve<D extends DType>(
+  input: NdArrayLike,
+  weights: NdArrayLike | readonly unknown[],
+  options: CorrelateOptions & OutputAs<D>,
+): NdArray<D>;
+export function convolve(
+  input: NdArrayLike,
+  weights: NdArrayLike | readonly unknown[],
+  options?: CorrelateOptions,
+): NdArray;
 export function convolve(
   input: NdArrayLike,
   weights: NdArrayLike | readonly unknown[],

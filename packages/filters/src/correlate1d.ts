@@ -2,8 +2,16 @@
  * The primitive every separable filter is built on: a 1-D correlation along one axis.
  */
 
-import type { NdArray } from '@ndimage/core-array';
-import { asarray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import {
+  asarray,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  NdImageError,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
 import { checkOptions, checkOrigin, invalidArgument, normalizeAxis, optionKeys } from '@ndimage/core-array/internal';
 import { lineKernel, prepareKernel } from './correlate-kernels.js';
 import { acrossRows, correlateInterleaved, correlateRows, interleaved } from './correlate-rows.js';
@@ -14,7 +22,7 @@ import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 
 /** The keys of {@link Correlate1dOptions} (the 1-D uniform and minimum/maximum filters take the same). */
-export const CORRELATE1D_KEYS: readonly string[] = optionKeys<Correlate1dOptions>({
+const CORRELATE1D_KEYS: readonly string[] = optionKeys<Correlate1dOptions>({
   mode: true,
   cval: true,
   output: true,
@@ -38,7 +46,7 @@ export interface Correlate1dOptions extends BoundaryOptions, OutputOptions {
 }
 
 /** The weights as a non-empty Float64Array of numbers. */
-export function checkWeights1d(weights: unknown, name = 'weights'): Float64Array {
+function checkWeights1d(weights: unknown, name = 'weights'): Float64Array {
   let values: Float64Array;
   if (Array.isArray(weights)) {
     if (!weights.every((w) => typeof w === 'number')) throw invalidArgument(name, 'an array of numbers', weights);
@@ -123,6 +131,17 @@ export function prepare1d(
  * ```
  * @see scipy.ndimage.correlate1d
  */
+export function correlate1d<I extends NdArrayLike>(
+  input: I,
+  weights: Weights1d,
+  options?: Correlate1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function correlate1d<D extends DType>(
+  input: NdArrayLike,
+  weights: Weights1d,
+  options: Correlate1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function correlate1d(input: NdArrayLike, weights: Weights1d, options?: Correlate1dOptions): NdArray;
 export function correlate1d(input: NdArrayLike, weights: Weights1d, options?: Correlate1dOptions): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options);
   const w = checkWeights1d(weights);
@@ -142,6 +161,17 @@ export function correlate1d(input: NdArrayLike, weights: Weights1d, options?: Co
  * ```
  * @see scipy.ndimage.convolve1d
  */
+export function convolve1d<I extends NdArrayLike>(
+  input: I,
+  weights: Weights1d,
+  options?: Correlate1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function convolve1d<D extends DType>(
+  input: NdArrayLike,
+  weights: Weights1d,
+  options: Correlate1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function convolve1d(input: NdArrayLike, weights: Weights1d, options?: Correlate1dOptions): NdArray;
 export function convolve1d(input: NdArrayLike, weights: Weights1d, options?: Correlate1dOptions): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options);
   const w = checkWeights1d(weights);

@@ -171,14 +171,14 @@ export function padInput(
 }
 
 /** `cval` as the input dtype would store it (SciPy casts it before the n-D min/max/rank filters). */
-export function castToDType(value: number, dtype: DType): number {
+function castToDType(value: number, dtype: DType): number {
   const one = zeros([1], { dtype });
   lineStore(one)(Float64Array.of(value), 0, 1, 0, 1);
   return Number(one.data[0]);
 }
 
 /** Hoare's quickselect with the first element as pivot, as SciPy's rank filter (same answers with NaN). */
-export function select(buf: Float64Array, lo: number, hi: number, rank: number): number {
+function select(buf: Float64Array, lo: number, hi: number, rank: number): number {
   for (;;) {
     if (lo === hi) return buf[lo]!;
     const x = buf[lo]!;

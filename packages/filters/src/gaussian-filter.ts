@@ -1,7 +1,17 @@
 /**
  * Gaussian smoothing and Gaussian derivatives, along one axis or all of them.
  */
-import { asarray, castInto, type NdArray, type NdArrayLike, type ThreadsOptions } from '@ndimage/core-array';
+import {
+  asarray,
+  castInto,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  type NoOutput,
+  type OutputAs,
+  type ThreadsOptions,
+} from '@ndimage/core-array';
 import {
   checkOptions,
   invalidArgument,
@@ -75,7 +85,7 @@ export interface GaussianFilterOptions extends GaussianOptions, ThreadsOptions {
 }
 
 /** The correlation weights of a Gaussian (SciPy correlates with the reversed kernel). */
-export function gaussianWeights(sigma: number, order: number, truncate: number, radius?: number): Float64Array {
+function gaussianWeights(sigma: number, order: number, truncate: number, radius?: number): Float64Array {
   return gaussianKernel1d(sigma, order, gaussianRadius(sigma, truncate, radius)).reverse();
 }
 
@@ -95,6 +105,17 @@ export function gaussianWeights(sigma: number, order: number, truncate: number, 
  * ```
  * @see scipy.ndimage.gaussian_filter1d
  */
+export function gaussianFilter1d<I extends NdArrayLike>(
+  input: I,
+  sigma: number,
+  options?: GaussianFilter1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function gaussianFilter1d<D extends DType>(
+  input: NdArrayLike,
+  sigma: number,
+  options: GaussianFilter1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function gaussianFilter1d(input: NdArrayLike, sigma: number, options?: GaussianFilter1dOptions): NdArray;
 export function gaussianFilter1d(input: NdArrayLike, sigma: number, options?: GaussianFilter1dOptions): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options, GAUSSIAN1D_KEYS);
   const s = nonNegative(sigma, 'sigma');
@@ -129,6 +150,21 @@ export function gaussianFilter1d(input: NdArrayLike, sigma: number, options?: Ga
  * ```
  * @see scipy.ndimage.gaussian_filter
  */
+export function gaussianFilter<I extends NdArrayLike>(
+  input: I,
+  sigma: number | readonly number[],
+  options?: GaussianFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function gaussianFilter<D extends DType>(
+  input: NdArrayLike,
+  sigma: number | readonly number[],
+  options: GaussianFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function gaussianFilter(
+  input: NdArrayLike,
+  sigma: number | readonly number[],
+  options?: GaussianFilterOptions,
+): NdArray;
 export function gaussianFilter(
   input: NdArrayLike,
   sigma: number | readonly number[],
@@ -178,7 +214,7 @@ export interface Pass {
  * result; with `'per-pass'` every result is stored in the output dtype (SciPy), with `'once'`
  * they stay float64 and one rounding cast ends the chain.
  */
-export function runPasses(
+function runPasses(
   input: NdArray,
   out: NdArray,
   passes: readonly Pass[],

@@ -13,6 +13,7 @@ import { NdImageError } from '@ndimage/core-array';
  * gaussianRadius(1, 4);     // 4
  * gaussianRadius(0.125, 4); // 1  (4σ = 0.5 rounds up)
  * ```
+ * @see scipy.ndimage.gaussian_filter1d (radius = int(truncate * sd + 0.5))
  */
 export function gaussianRadius(sigma: number, truncate: number, radius?: number): number {
   const r = radius ?? Math.floor(truncate * sigma + 0.5);
@@ -62,6 +63,7 @@ function numpySum(a: Float64Array): number {
  * ```ts
  * gaussianKernel1d(1, 0, 1); // [0.274068619061197, 0.45186276187760605, 0.274068619061197]
  * ```
+ * @see scipy.ndimage._filters._gaussian_kernel1d
  */
 export function gaussianKernel1d(sigma: number, order: number, radius: number): Float64Array {
   const size = 2 * radius + 1;

@@ -1,7 +1,19 @@
 /**
  * Gradient magnitudes: sqrt of the sum over axes of squared first derivatives.
  */
-import { add, asarray, castInto, type DType, mul, type NdArray, type NdArrayLike, sqrt } from '@ndimage/core-array';
+import {
+  add,
+  asarray,
+  castInto,
+  type DType,
+  type DTypeOf,
+  mul,
+  type NdArray,
+  type NdArrayLike,
+  type NoOutput,
+  type OutputAs,
+  sqrt,
+} from '@ndimage/core-array';
 import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
 import { gaussianFilter } from './gaussian-filter.js';
 import { extraArguments } from './laplace.js';
@@ -66,6 +78,21 @@ export interface GaussianGradientMagnitudeOptions extends GradientMagnitudeOptio
  * ```
  * @see scipy.ndimage.generic_gradient_magnitude
  */
+export function genericGradientMagnitude<I extends NdArrayLike>(
+  input: I,
+  derivative: Derivative,
+  options?: GenericGradientMagnitudeOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function genericGradientMagnitude<D extends DType>(
+  input: NdArrayLike,
+  derivative: Derivative,
+  options: GenericGradientMagnitudeOptions & OutputAs<D>,
+): NdArray<D>;
+export function genericGradientMagnitude(
+  input: NdArrayLike,
+  derivative: Derivative,
+  options?: GenericGradientMagnitudeOptions,
+): NdArray;
 export function genericGradientMagnitude(
   input: NdArrayLike,
   derivative: Derivative,
@@ -109,6 +136,21 @@ export function genericGradientMagnitude(
  * ```
  * @see scipy.ndimage.gaussian_gradient_magnitude
  */
+export function gaussianGradientMagnitude<I extends NdArrayLike>(
+  input: I,
+  sigma: number | readonly number[],
+  options?: GaussianGradientMagnitudeOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function gaussianGradientMagnitude<D extends DType>(
+  input: NdArrayLike,
+  sigma: number | readonly number[],
+  options: GaussianGradientMagnitudeOptions & OutputAs<D>,
+): NdArray<D>;
+export function gaussianGradientMagnitude(
+  input: NdArrayLike,
+  sigma: number | readonly number[],
+  options?: GaussianGradientMagnitudeOptions,
+): NdArray;
 export function gaussianGradientMagnitude(
   input: NdArrayLike,
   sigma: number | readonly number[],

@@ -28,6 +28,7 @@ export {
 } from './generic-filter.js';
 export {
   type Derivative,
+  type GaussianGradientMagnitudeOptions,
   type GenericGradientMagnitudeOptions,
   type GradientMagnitudeOptions,
   gaussianGradientMagnitude,

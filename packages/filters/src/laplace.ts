@@ -1,7 +1,18 @@
 /**
  * Laplace filters: the sum over axes of second derivatives.
  */
-import { add, asarray, castInto, type DType, logicalOr, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import {
+  add,
+  asarray,
+  castInto,
+  type DType,
+  type DTypeOf,
+  logicalOr,
+  type NdArray,
+  type NdArrayLike,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
 import { checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { correlate1dInto } from './correlate1d.js';
 import { gaussianFilter } from './gaussian-filter.js';
@@ -59,6 +70,17 @@ export interface GenericLaplaceOptions extends LaplaceOptions {
  * ```
  * @see scipy.ndimage.generic_laplace
  */
+export function genericLaplace<I extends NdArrayLike>(
+  input: I,
+  derivative2: Derivative2,
+  options?: GenericLaplaceOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function genericLaplace<D extends DType>(
+  input: NdArrayLike,
+  derivative2: Derivative2,
+  options: GenericLaplaceOptions & OutputAs<D>,
+): NdArray<D>;
+export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, options?: GenericLaplaceOptions): NdArray;
 export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, options?: GenericLaplaceOptions): NdArray {
   const o = checkOptions(options, GENERIC_LAPLACE_KEYS);
   const extra = extraArguments(o.extraArguments);
@@ -94,6 +116,9 @@ const SECOND_DIFFERENCE = Float64Array.of(1, -2, 1);
  * ```
  * @see scipy.ndimage.laplace
  */
+export function laplace<I extends NdArrayLike>(input: I, options?: LaplaceOptions & NoOutput): NdArray<DTypeOf<I>>;
+export function laplace<D extends DType>(input: NdArrayLike, options: LaplaceOptions & OutputAs<D>): NdArray<D>;
+export function laplace(input: NdArrayLike, options?: LaplaceOptions): NdArray;
 export function laplace(input: NdArrayLike, options?: LaplaceOptions): NdArray {
   checkOptions(options, LAPLACE_KEYS);
   return genericLaplace(
@@ -130,6 +155,21 @@ export interface GaussianLaplaceOptions extends LaplaceOptions {
  * ```
  * @see scipy.ndimage.gaussian_laplace
  */
+export function gaussianLaplace<I extends NdArrayLike>(
+  input: I,
+  sigma: number | readonly number[],
+  options?: GaussianLaplaceOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function gaussianLaplace<D extends DType>(
+  input: NdArrayLike,
+  sigma: number | readonly number[],
+  options: GaussianLaplaceOptions & OutputAs<D>,
+): NdArray<D>;
+export function gaussianLaplace(
+  input: NdArrayLike,
+  sigma: number | readonly number[],
+  options?: GaussianLaplaceOptions,
+): NdArray;
 export function gaussianLaplace(
   input: NdArrayLike,
   sigma: number | readonly number[],

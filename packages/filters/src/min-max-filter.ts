@@ -2,7 +2,16 @@
  * Minimum and maximum filters: separable 1-D passes for boxes (SciPy's sliding-extremum
  * algorithm), the n-D path for other footprints.
  */
-import { asarray, castInto, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import {
+  asarray,
+  castInto,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
 import { checkOptions, checkOrigin, checkOrigins } from '@ndimage/core-array/internal';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
 import {
@@ -68,7 +77,7 @@ function extremumKernel(size: number, minimum: boolean): LineKernel {
 }
 
 /** Runs one extremum pass along `axis` into `target`. */
-export function extremumInto(
+function extremumInto(
   input: NdArray,
   size: number,
   axis: number,
@@ -122,6 +131,17 @@ function filter1d(
  * ```
  * @see scipy.ndimage.minimum_filter1d
  */
+export function minimumFilter1d<I extends NdArrayLike>(
+  input: I,
+  size: number,
+  options?: MinMaxFilter1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function minimumFilter1d<D extends DType>(
+  input: NdArrayLike,
+  size: number,
+  options: MinMaxFilter1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function minimumFilter1d(input: NdArrayLike, size: number, options?: MinMaxFilter1dOptions): NdArray;
 export function minimumFilter1d(input: NdArrayLike, size: number, options?: MinMaxFilter1dOptions): NdArray {
   return filter1d(input, size, options, true);
 }
@@ -136,6 +156,17 @@ export function minimumFilter1d(input: NdArrayLike, size: number, options?: MinM
  * ```
  * @see scipy.ndimage.maximum_filter1d
  */
+export function maximumFilter1d<I extends NdArrayLike>(
+  input: I,
+  size: number,
+  options?: MinMaxFilter1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function maximumFilter1d<D extends DType>(
+  input: NdArrayLike,
+  size: number,
+  options: MinMaxFilter1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function maximumFilter1d(input: NdArrayLike, size: number, options?: MinMaxFilter1dOptions): NdArray;
 export function maximumFilter1d(input: NdArrayLike, size: number, options?: MinMaxFilter1dOptions): NdArray {
   return filter1d(input, size, options, false);
 }
@@ -183,6 +214,25 @@ function filterNd(input: NdArrayLike, options: MinMaxFilterOptions | undefined, 
  * ```
  * @see scipy.ndimage.minimum_filter
  */
+export function minimumFilter<I extends NdArrayLike>(
+  input: I,
+  size: number | readonly number[] | (MinMaxFilterOptions & NoOutput),
+  options?: MinMaxFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function minimumFilter<D extends DType>(
+  input: NdArrayLike,
+  size: number | readonly number[],
+  options: MinMaxFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function minimumFilter<D extends DType>(
+  input: NdArrayLike,
+  options: MinMaxFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function minimumFilter(
+  input: NdArrayLike,
+  size: number | readonly number[] | MinMaxFilterOptions,
+  options?: MinMaxFilterOptions,
+): NdArray;
 export function minimumFilter(
   input: NdArrayLike,
   size: number | readonly number[] | MinMaxFilterOptions,
@@ -201,6 +251,25 @@ export function minimumFilter(
  * ```
  * @see scipy.ndimage.maximum_filter
  */
+export function maximumFilter<I extends NdArrayLike>(
+  input: I,
+  size: number | readonly number[] | (MinMaxFilterOptions & NoOutput),
+  options?: MinMaxFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function maximumFilter<D extends DType>(
+  input: NdArrayLike,
+  size: number | readonly number[],
+  options: MinMaxFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function maximumFilter<D extends DType>(
+  input: NdArrayLike,
+  options: MinMaxFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function maximumFilter(
+  input: NdArrayLike,
+  size: number | readonly number[] | MinMaxFilterOptions,
+  options?: MinMaxFilterOptions,
+): NdArray;
 export function maximumFilter(
   input: NdArrayLike,
   size: number | readonly number[] | MinMaxFilterOptions,

@@ -165,7 +165,7 @@ export function withStorage(out: NdArray, fill: (target: NdArray) => void): NdAr
 }
 
 /** Writes `raw != 0` into the bool array `out`. */
-export function finishBool(raw: NdArray, out: NdArray): void {
+function finishBool(raw: NdArray, out: NdArray): void {
   const r = raw.data as Uint8Array;
   const o = new NdArray(new Uint8Array(raw.size), raw.shape, { dtype: 'bool' });
   const od = o.data as Uint8Array;

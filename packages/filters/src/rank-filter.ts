@@ -1,7 +1,15 @@
 /**
  * Rank filters: median, any rank, any percentile of each window.
  */
-import { asarray, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import {
+  asarray,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
 import { checkFiniteNumber, checkInteger, checkOptions } from '@ndimage/core-array/internal';
 import {
   checkFootprint,
@@ -49,6 +57,22 @@ function maskArray(fp: Footprint) {
  * ```
  * @see scipy.ndimage.median_filter
  */
+export function medianFilter<I extends NdArrayLike>(
+  input: I,
+  size: number | readonly number[] | (RankFilterOptions & NoOutput),
+  options?: RankFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function medianFilter<D extends DType>(
+  input: NdArrayLike,
+  size: number | readonly number[],
+  options: RankFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function medianFilter<D extends DType>(input: NdArrayLike, options: RankFilterOptions & OutputAs<D>): NdArray<D>;
+export function medianFilter(
+  input: NdArrayLike,
+  size: number | readonly number[] | RankFilterOptions,
+  options?: RankFilterOptions,
+): NdArray;
 export function medianFilter(
   input: NdArrayLike,
   size: number | readonly number[] | RankFilterOptions,
@@ -68,6 +92,29 @@ export function medianFilter(
  * ```
  * @see scipy.ndimage.rank_filter
  */
+export function rankFilter<I extends NdArrayLike>(
+  input: I,
+  rank: number,
+  size: number | readonly number[] | (RankFilterOptions & NoOutput),
+  options?: RankFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function rankFilter<D extends DType>(
+  input: NdArrayLike,
+  rank: number,
+  size: number | readonly number[],
+  options: RankFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function rankFilter<D extends DType>(
+  input: NdArrayLike,
+  rank: number,
+  options: RankFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function rankFilter(
+  input: NdArrayLike,
+  rank: number,
+  size: number | readonly number[] | RankFilterOptions,
+  options?: RankFilterOptions,
+): NdArray;
 export function rankFilter(
   input: NdArrayLike,
   rank: number,
@@ -91,6 +138,29 @@ export function rankFilter(
  * ```
  * @see scipy.ndimage.percentile_filter
  */
+export function percentileFilter<I extends NdArrayLike>(
+  input: I,
+  percentile: number,
+  size: number | readonly number[] | (RankFilterOptions & NoOutput),
+  options?: RankFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function percentileFilter<D extends DType>(
+  input: NdArrayLike,
+  percentile: number,
+  size: number | readonly number[],
+  options: RankFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function percentileFilter<D extends DType>(
+  input: NdArrayLike,
+  percentile: number,
+  options: RankFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function percentileFilter(
+  input: NdArrayLike,
+  percentile: number,
+  size: number | readonly number[] | RankFilterOptions,
+  options?: RankFilterOptions,
+): NdArray;
 export function percentileFilter(
   input: NdArrayLike,
   percentile: number,

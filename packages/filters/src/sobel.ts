@@ -1,7 +1,17 @@
 /**
  * Sobel and Prewitt gradients: a central difference along one axis, smoothed along the others.
  */
-import { asarray, type NdArray, type NdArrayLike, NdImageError, type ThreadsOptions } from '@ndimage/core-array';
+import {
+  asarray,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  NdImageError,
+  type NoOutput,
+  type OutputAs,
+  type ThreadsOptions,
+} from '@ndimage/core-array';
 import { checkOptions, normalizeAxis, optionKeys, threadCount } from '@ndimage/core-array/internal';
 import { correlate1dInto } from './correlate1d.js';
 import type { Pass } from './gaussian-filter.js';
@@ -68,6 +78,9 @@ function gradient(input: NdArrayLike, options: GradientOptions | undefined, smoo
  * ```
  * @see scipy.ndimage.sobel
  */
+export function sobel<I extends NdArrayLike>(input: I, options?: GradientOptions & NoOutput): NdArray<DTypeOf<I>>;
+export function sobel<D extends DType>(input: NdArrayLike, options: GradientOptions & OutputAs<D>): NdArray<D>;
+export function sobel(input: NdArrayLike, options?: GradientOptions): NdArray;
 export function sobel(input: NdArrayLike, options?: GradientOptions): NdArray {
   return gradient(input, options, SOBEL_SMOOTH);
 }
@@ -82,6 +95,9 @@ export function sobel(input: NdArrayLike, options?: GradientOptions): NdArray {
  * ```
  * @see scipy.ndimage.prewitt
  */
+export function prewitt<I extends NdArrayLike>(input: I, options?: GradientOptions & NoOutput): NdArray<DTypeOf<I>>;
+export function prewitt<D extends DType>(input: NdArrayLike, options: GradientOptions & OutputAs<D>): NdArray<D>;
+export function prewitt(input: NdArrayLike, options?: GradientOptions): NdArray;
 export function prewitt(input: NdArrayLike, options?: GradientOptions): NdArray {
   return gradient(input, options, PREWITT_SMOOTH);
 }

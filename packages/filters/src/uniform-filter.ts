@@ -1,7 +1,16 @@
 /**
  * Moving averages: the mean of `size` samples, along one axis or all of them.
  */
-import { asarray, castInto, type NdArray, type NdArrayLike } from '@ndimage/core-array';
+import {
+  asarray,
+  castInto,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
 import { checkOptions, checkOrigin, checkOrigins, normalizeSequence, optionKeys } from '@ndimage/core-array/internal';
 import { type Correlate1dOptions, prepare1d } from './correlate1d.js';
 import { windowSize } from './limits.js';
@@ -41,7 +50,7 @@ function uniformKernel(size: number): LineKernel {
 }
 
 /** Runs one uniform pass along `axis` into `target`. */
-export function uniformInto(
+function uniformInto(
   input: NdArray,
   size: number,
   axis: number,
@@ -70,6 +79,17 @@ export function uniformInto(
  * ```
  * @see scipy.ndimage.uniform_filter1d
  */
+export function uniformFilter1d<I extends NdArrayLike>(
+  input: I,
+  size: number,
+  options?: UniformFilter1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function uniformFilter1d<D extends DType>(
+  input: NdArrayLike,
+  size: number,
+  options: UniformFilter1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function uniformFilter1d(input: NdArrayLike, size: number, options?: UniformFilter1dOptions): NdArray;
 export function uniformFilter1d(input: NdArrayLike, size: number, options?: UniformFilter1dOptions): NdArray {
   const { a, axis, mode, cval } = prepare1d(input, options);
   const s = windowSize(size, 'size');
@@ -95,6 +115,21 @@ export function uniformFilter1d(input: NdArrayLike, size: number, options?: Unif
  * ```
  * @see scipy.ndimage.uniform_filter
  */
+export function uniformFilter<I extends NdArrayLike>(
+  input: I,
+  size?: number | readonly number[],
+  options?: UniformFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function uniformFilter<D extends DType>(
+  input: NdArrayLike,
+  size: number | readonly number[] | undefined,
+  options: UniformFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function uniformFilter(
+  input: NdArrayLike,
+  size?: number | readonly number[],
+  options?: UniformFilterOptions,
+): NdArray;
 export function uniformFilter(
   input: NdArrayLike,
   size: number | readonly number[] = 3,

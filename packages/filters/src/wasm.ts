@@ -88,6 +88,7 @@ export function wasmKernels(): KernelExports | undefined {
  * import { loadWasmKernels } from '@ndimage/filters';
  * const ready = loadWasmKernels(); // in a browser, once, before filtering (resolves to true when in use)
  * ```
+ * @see {@link wasmKernelsActive}
  */
 export async function loadWasmKernels(source?: URL | string | ArrayBuffer | Uint8Array): Promise<boolean> {
   if (instance) return enabled;
@@ -119,12 +120,21 @@ export async function loadWasmKernels(source?: URL | string | ArrayBuffer | Uint
  * ```ts
  * setWasmKernels(false); // TypeScript kernels only
  * ```
+ * @see {@link wasmKernelsActive}
  */
 export function setWasmKernels(on: boolean): void {
   enabled = on;
 }
 
-/** True when filters run on the WebAssembly kernels. @example `wasmKernelsActive(); // true in Node` */
+/**
+ * True when filters run on the WebAssembly kernels.
+ *
+ * @example
+ * ```ts
+ * wasmKernelsActive(); // true in Node
+ * ```
+ * @see {@link loadWasmKernels}
+ */
 export function wasmKernelsActive(): boolean {
   return wasmKernels() !== undefined;
 }

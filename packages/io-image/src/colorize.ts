@@ -3,7 +3,7 @@
  * background black.
  */
 import { asarray, NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
-import { checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
+import { checkOptions, describeValue, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 
 const COLORIZE_KEYS = optionKeys<ColorizeOptions>({ background: true });
 
@@ -38,13 +38,7 @@ export function colorizeLabels(labels: NdArrayLike, options?: ColorizeOptions): 
     });
   const bg = o.background ?? [0, 0, 0];
   if (!Array.isArray(bg) || bg.length !== 3 || !bg.every((v) => Number.isInteger(v) && v >= 0 && v <= 255))
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`background\` must be [r, g, b] with integers 0–255; got ${describeValue(bg)}`,
-      {
-        argument: 'background',
-      },
-    );
+    throw invalidArgument('background', '[r, g, b] with integers 0–255', bg);
   const c = a.astype('float64').toContiguous();
   const d = c.data as Float64Array;
   const n = c.size;
@@ -52,10 +46,7 @@ export function colorizeLabels(labels: NdArrayLike, options?: ColorizeOptions): 
   const cache = new Map<number, [number, number, number]>();
   for (let k = 0; k < n; k++) {
     const v = d[c.offset + k] as number;
-    if (!(Number.isInteger(v) && v >= 0))
-      throw new NdImageError('ERR_INVALID_ARGUMENT', `\`labels\` must hold integers ≥ 0; found ${v}`, {
-        argument: 'labels',
-      });
+    if (!(Number.isInteger(v) && v >= 0)) throw invalidArgument('labels', 'integers ≥ 0 at every pixel', v);
     let rgb: readonly [number, number, number];
     if (v === 0) rgb = bg as [number, number, number];
     else {

@@ -13,7 +13,8 @@ const describe = (o: Origin): string => ('path' in o ? o.path : o.what);
 
 /** Wraps any error thrown while decoding or encoding `origin`. */
 export function codecError(e: unknown, origin: Origin, writing = false): NdImageError {
-  if (e instanceof NdImageError) return e;
+  // Already ours (from any installed copy of core-array: isInstance, not instanceof): as it is.
+  if (NdImageError.isInstance(e)) return e;
   const message = e instanceof Error ? e.message : String(e);
   const path = 'path' in origin ? origin.path : undefined;
   const where = describe(origin);

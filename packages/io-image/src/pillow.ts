@@ -14,6 +14,9 @@
 /** The mode names of Pillow that `imread` can return. */
 export type Mode = 'L' | 'RGB' | 'RGBA' | 'LA' | '1' | 'F';
 
+/** Every {@link Mode}, for checking an option. */
+export const MODES: readonly Mode[] = ['L', 'RGB', 'RGBA', 'LA', '1', 'F'];
+
 /** Pixels as decoded: interleaved channels (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA), 8 or 16 bits. */
 export interface Pixels {
   data: Uint8Array | Uint16Array;
@@ -29,7 +32,7 @@ export interface Pixels {
 }
 
 /** Pillow's luma of an 8-bit RGB triple. */
-export const luma = (r: number, g: number, b: number): number => (19595 * r + 38470 * g + 7471 * b + 0x8000) >> 16;
+const luma = (r: number, g: number, b: number): number => (19595 * r + 38470 * g + 7471 * b + 0x8000) >> 16;
 
 /** out[k] = luma of pixel k of `d` (c channels per pixel, RGB first): one pass, no calls. */
 function lumaInto(d: Uint8Array, c: number, out: Uint8Array): void {

@@ -5,11 +5,11 @@
  */
 
 import { open } from 'node:fs/promises';
-import { type DType, NdArray, NdImageError } from '@ndimage/core-array';
-import { checkInteger, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
+import { type DType, NdArray } from '@ndimage/core-array';
+import { checkInteger, checkOneOf, checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
-import { type Mode, type Pixels, toMode } from './pillow.js';
+import { MODES, type Mode, type Pixels, toMode } from './pillow.js';
 import { type ImageSource, resolveSource } from './source.js';
 
 const IMREAD_KEYS = optionKeys<ImreadOptions>({
@@ -73,7 +73,8 @@ const grey16ToL = (v: number): number => Math.min(v, 255);
  *
  * @throws NdImageError `ERR_IO` for a missing or unreadable path, `ERR_FORMAT` for bytes that are
  *   not a readable image (truncated, corrupt, unsupported), `ERR_LIMIT` for more pixels than
- *   `limitInputPixels`; the path is named in the message.
+ *   `limitInputPixels`; the path is named in the message. `ERR_UNSUPPORTED` for a URL that is not
+ *   `file:` (fetch it, then pass the bytes).
  * @example
  * ```ts
  * const im = await imread('photo.jpg', { mode: 'L' }); // np.array(Image.open('photo.jpg').convert('L'))
@@ -101,25 +102,11 @@ export async function imreadWithInfo(
   options?: ImreadOptions,
 ): Promise<{ image: NdArray; info: ImageInfo }> {
   const o = checkOptions(options, IMREAD_KEYS);
-  const mode = o.mode;
-  if (mode !== undefined && !['L', 'RGB', 'RGBA', 'LA', '1', 'F'].includes(mode))
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`mode\` must be one of L, RGB, RGBA, LA, 1, F; got ${describeValue(mode)}`,
-      {
-        argument: 'mode',
-      },
-    );
+  const mode = o.mode === undefined ? undefined : checkOneOf(o.mode, 'mode', MODES);
   const page = o.page === undefined ? 0 : checkInteger(o.page, 'page', { min: 0 });
   const limit = o.limitInputPixels;
   if (limit !== undefined && limit !== false && !(Number.isInteger(limit) && limit > 0))
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`limitInputPixels\` must be a positive integer or false; got ${describeValue(limit)}`,
-      {
-        argument: 'limitInputPixels',
-      },
-    );
+    throw invalidArgument('limitInputPixels', 'a positive integer or false', limit);
   const maxBytes = o.maxBytes === undefined ? 2 ** 30 : checkInteger(o.maxBytes, 'maxBytes', { min: 1 });
   const { input, origin } = await resolveSource(source, maxBytes);
   const sharp = await loadSharp();

@@ -6,10 +6,10 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { NdImageError } from '@ndimage/core-array';
-import { describeValue } from '@ndimage/core-array/internal';
+import { invalidArgument } from '@ndimage/core-array/internal';
 import type { Origin } from './errors.js';
 
-/** Accepted sources. */
+/** Accepted sources: a path, a `file:` URL, bytes, or a readable stream. */
 export type ImageSource = string | URL | Uint8Array | ArrayBuffer | Readable;
 
 /** A source made ready for sharp. */
@@ -21,7 +21,27 @@ export interface Resolved {
 /** Resolves `source`, checking that a path is a readable file (so a missing one is `ERR_IO`). */
 export async function resolveSource(source: ImageSource, maxBytes: number): Promise<Resolved> {
   if (typeof source === 'string' || source instanceof URL) {
-    const path = typeof source === 'string' ? source : fileURLToPath(source);
+    // Only file: URLs name a file; fetching is the caller's business (then pass the bytes).
+    if (typeof source !== 'string' && source.protocol !== 'file:')
+      throw new NdImageError(
+        'ERR_UNSUPPORTED',
+        `\`source\` is a ${source.protocol} URL; imread reads files (a path or a file: URL), bytes or streams — fetch it and pass the bytes`,
+        { argument: 'source' },
+      );
+    let path: string;
+    try {
+      path = typeof source === 'string' ? source : fileURLToPath(source);
+    } catch (e) {
+      // A file: URL Node cannot turn into a path here (a remote host, an encoded slash).
+      throw new NdImageError(
+        'ERR_UNSUPPORTED',
+        `\`source\` ${String(source)} is not a local file: ${(e as Error).message}`,
+        {
+          argument: 'source',
+          cause: e,
+        },
+      );
+    }
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(path);
@@ -50,9 +70,5 @@ export async function resolveSource(source: ImageSource, maxBytes: number): Prom
     }
     return resolveSource(Buffer.concat(chunks), maxBytes).then((r) => ({ ...r, origin: { what: 'the stream' } }));
   }
-  throw new NdImageError(
-    'ERR_INVALID_ARGUMENT',
-    `\`source\` must be a path, a URL, bytes or a readable stream; got ${describeValue(source)}`,
-    { argument: 'source' },
-  );
+  throw invalidArgument('source', 'a path, a file: URL, bytes or a readable stream', source);
 }

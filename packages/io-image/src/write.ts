@@ -4,7 +4,14 @@
  */
 import { extname } from 'node:path';
 import { asarray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
-import { checkInteger, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
+import {
+  checkInteger,
+  checkOneOf,
+  checkOptions,
+  describeValue,
+  invalidArgument,
+  optionKeys,
+} from '@ndimage/core-array/internal';
 import { writeFileAtomic } from '@ndimage/core-array/node';
 import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
@@ -24,7 +31,12 @@ export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'avif' | 'gif' | 'p
 
 /** Options of {@link imsave}. */
 export interface ImsaveOptions {
-  /** How non-8-bit data becomes pixels: `'clip'`, `'stretch'` (SciPy's old bytescale) or `'none'`. @defaultValue 'clip' */
+  /**
+   * How data that are not uint8 or bool become pixels: `'stretch'` (the textbook's
+   * `scipy.misc.imsave`: min–max to 0–255, SciPy's `bytescale`), `'clip'` (round and clamp to
+   * 0–255, for data already in that range) or `'none'` (refuse to scale).
+   * @defaultValue 'stretch'; uint16 data into PNG or TIFF are written as 16-bit samples unscaled
+   */
   scale?: Scale;
   /** JPEG, WebP, AVIF quality 1–100. @defaultValue 75 for JPEG (Pillow's), 80 WebP, 50 AVIF */
   quality?: number;
@@ -47,24 +59,27 @@ const EXTENSIONS: Record<string, ImageFormat> = {
   '.gif': 'gif',
   '.pdf': 'pdf',
 };
-const FORMATS = new Set<string>(Object.values(EXTENSIONS));
+const FORMATS: readonly ImageFormat[] = [...new Set(Object.values(EXTENSIONS))];
 
 /**
  * Saves an array as an image file (format from the extension) or, with `{ format }` as the target,
  * returns the encoded bytes. `[h, w]` is grey, `[h, w, c]` grey + alpha (c = 2), RGB (3) or RGBA
- * (4). uint8 and bool (0/255) are written as they are, uint16 as 16-bit PNG/TIFF; other dtypes
- * through `scale`. A path is written atomically: on any failure an existing file is left untouched.
+ * (4). uint8 and bool (0/255) are written as they are, uint16 as 16-bit PNG/TIFF; other dtypes are
+ * stretched min–max to 0–255 as the textbook's `scipy.misc.imsave` did (a [0, 1] float image
+ * becomes 0–255; pass `scale: 'clip'` for data already in 0–255). A path is written atomically: on
+ * any failure an existing file is left untouched.
  *
  * @throws NdImageError `ERR_SHAPE` for an array that is not an image; `ERR_DTYPE` for data that
  *   needs a scale with `scale: 'none'`; `ERR_INVALID_ARGUMENT` for an unknown extension or option,
- *   NaN values, or alpha in a JPEG; `ERR_IO` when the file cannot be written.
+ *   NaN values (or ±Infinity to stretch), or alpha in a JPEG; `ERR_IO` when the file cannot be written.
  * @example
  * ```ts
- * await imsave('edges.png', magnitude, { scale: 'stretch' }); // scipy.misc.imsave('edges.png', magnitude)
+ * await imsave('edges.png', magnitude); // scipy.misc.imsave('edges.png', magnitude): min–max to 0–255
  * const jpeg = await imsave({ format: 'jpeg' }, photo, { quality: 90 }); // the encoded bytes
  * jpeg.subarray(0, 2).toString('hex'); // 'ffd8'  (a JPEG's first marker)
  * ```
- * @see PIL.Image.fromarray(a).save(path); scipy.misc.imsave (SciPy ≤ 1.2) for `scale: 'stretch'`
+ * @see scipy.misc.imsave (SciPy ≤ 1.1; its bytescale is the default `scale: 'stretch'`);
+ *   PIL.Image.fromarray(a).save(path) for uint8 data and `scale: 'clip'`
  */
 export async function imsave(target: string, image: NdArrayLike, options?: ImsaveOptions): Promise<undefined>;
 export async function imsave(
@@ -83,22 +98,9 @@ export async function imsave(
   if (path !== undefined) {
     format = EXTENSIONS[extname(path).toLowerCase()];
     if (format === undefined)
-      throw new NdImageError(
-        'ERR_INVALID_ARGUMENT',
-        `cannot tell the format of ${path} from its extension; use one of ${Object.keys(EXTENSIONS).join(', ')}`,
-        { argument: 'target', path },
-      );
+      throw invalidArgument('target', `a path ending in ${Object.keys(EXTENSIONS).join(', ')}`, path);
   } else {
-    const f = (target as { format?: unknown } | null)?.format ?? o.format;
-    if (typeof f !== 'string' || !FORMATS.has(f))
-      throw new NdImageError(
-        'ERR_INVALID_ARGUMENT',
-        `\`format\` must be one of ${[...FORMATS].join(', ')}; got ${describeValue(f)}`,
-        {
-          argument: 'format',
-        },
-      );
-    format = f as ImageFormat;
+    format = checkOneOf((target as { format?: unknown } | null)?.format ?? o.format, 'format', FORMATS);
   }
   const a = asarray(image);
   if (!(a.ndim === 2 || (a.ndim === 3 && (a.shape[2] as number) >= 1 && (a.shape[2] as number) <= 4)) || a.size === 0)
@@ -111,24 +113,17 @@ export async function imsave(
   const channels = (a.ndim === 3 ? a.shape[2] : 1) as 1 | 2 | 3 | 4;
   const deep = format === 'png' || format === 'tiff';
   if (o.bitDepth !== undefined && o.bitDepth !== 8 && o.bitDepth !== 16)
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`bitDepth\` must be 8 or 16; got ${describeValue(o.bitDepth)}`, {
-      argument: 'bitDepth',
-    });
+    throw invalidArgument('bitDepth', '8 or 16', o.bitDepth);
   if (o.bitDepth === 16 && !deep)
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`bitDepth\` 16 needs PNG or TIFF; ${format} stores 8 bits`, {
-      argument: 'bitDepth',
-    });
+    throw invalidArgument('bitDepth', `8 for ${format}, which stores 8 bits (16 needs PNG or TIFF)`, o.bitDepth);
   if (format === 'jpeg' && (channels === 2 || channels === 4))
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      'JPEG cannot store an alpha channel (Pillow refuses too); drop it or write PNG',
-      {
-        argument: 'image',
-      },
+    throw invalidArgument(
+      'image',
+      '[h, w] or [h, w, 3] for JPEG, which cannot store alpha (Pillow refuses too; drop it or write PNG)',
+      [...a.shape],
     );
-  const scale = o.scale ?? 'clip';
   const maxBits = deep && o.bitDepth !== 8 ? 16 : 8;
-  const samples = toSamples(a, scale, maxBits, 'image');
+  const samples = toSamples(a, o.scale, maxBits, 'image');
   if (o.bitDepth === 16 && samples.bits === 8) {
     // 8-bit data asked for 16 bits: widen exactly (v·257 maps 0–255 onto 0–65535).
     const wide = new Uint16Array(samples.data.length);

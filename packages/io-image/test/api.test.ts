@@ -49,6 +49,26 @@ describe('sources', () => {
     await rejects(imread(new Uint8Array(0)), 'ERR_FORMAT', 'empty');
   });
 
+  it('a URL that is not file: is refused with a named error, not a raw TypeError', async () => {
+    for (const url of ['https://example.com/photo.png', 'http://localhost/x.png', 'data:image/png;base64,AAAA']) {
+      const e = await rejects(imread(new URL(url)), 'ERR_UNSUPPORTED', '`source`');
+      expect(e.argument).toBe('source');
+      expect(e.message).toContain(new URL(url).protocol);
+    }
+    await rejects(imread(new URL('file://remotehost/x.png')), 'ERR_UNSUPPORTED', 'not a local file');
+    // A file: URL of a file that is not there: ERR_IO naming the path.
+    const missing = pathToFileURL(join(dir, 'nope.png'));
+    const e = await rejects(imread(missing), 'ERR_IO', join(dir, 'nope.png'));
+    expect(e.path).toBe(join(dir, 'nope.png'));
+  });
+
+  it('an unknown option key is refused with a did-you-mean (`mod` for `mode`)', async () => {
+    const e = await rejects(imread(fixture('rgb.png'), { mod: 'L' } as never), 'ERR_INVALID_ARGUMENT');
+    expect(e.message).toContain("unknown key 'mod' (did you mean 'mode'?)");
+    expect(e.argument).toBe('options.mod');
+    await rejects(imsave({ format: 'png' }, array([[1]]), { scael: 'clip' } as never), 'ERR_INVALID_ARGUMENT', 'scale');
+  });
+
   it('limitInputPixels guards against decompression bombs, and can be raised', async () => {
     await rejects(imread(fixture('rgb.png'), { limitInputPixels: 100 }), 'ERR_LIMIT', 'pixel limit');
     expect((await imread(fixture('rgb.png'), { limitInputPixels: 53 * 37 })).shape).toEqual([53, 37, 3]);
@@ -80,14 +100,50 @@ describe('imsave', () => {
 
   it("scale: 'clip' rounds half to even and clamps; 'stretch' is SciPy's bytescale; 'none' refuses", async () => {
     const a = array([[-3, 0.5, 1.5, 2.5, 254.5, 300]]);
-    expect(Array.from((await imread(await imsave({ format: 'png' }, a))).data as Uint8Array)).toEqual([
-      0, 0, 2, 2, 254, 255,
-    ]);
+    const clipped = await imread(await imsave({ format: 'png' }, a, { scale: 'clip' }));
+    expect(Array.from(clipped.data as Uint8Array)).toEqual([0, 0, 2, 2, 254, 255]);
     // SciPy ≥ 0.19 bytescale: [0, 0.5, 1, 0.25, 0.2] → [0, 128, 255, 64, 51].
     const s = await imread(await imsave({ format: 'png' }, array([[0, 0.5, 1, 0.25, 0.2]]), { scale: 'stretch' }));
     expect(Array.from(s.data as Uint8Array)).toEqual([0, 128, 255, 64, 51]);
-    await rejects(imsave({ format: 'png' }, ramp, { scale: 'none' }), 'ERR_DTYPE', "scale: 'clip' or 'stretch'");
-    await rejects(imsave({ format: 'png' }, array([[1, Number.NaN]])), 'ERR_INVALID_ARGUMENT', 'NaN');
+    await rejects(imsave({ format: 'png' }, ramp, { scale: 'none' }), 'ERR_DTYPE', "scale: 'stretch' or 'clip'");
+    await rejects(imsave({ format: 'png' }, array([[1, Number.NaN]])), 'ERR_INVALID_ARGUMENT', 'got NaN (at [0, 1])');
+    await rejects(
+      imsave({ format: 'png' }, array([[1, Number.NaN]]), { scale: 'clip' }),
+      'ERR_INVALID_ARGUMENT',
+      'got NaN (at [0, 1])',
+    );
+    // An infinite range cannot be stretched; clipping takes it to 255.
+    await rejects(
+      imsave({ format: 'png' }, array([[1, Number.POSITIVE_INFINITY]])),
+      'ERR_INVALID_ARGUMENT',
+      'Infinity',
+    );
+    const inf = await imread(
+      await imsave({ format: 'png' }, array([[1, Number.POSITIVE_INFINITY]]), { scale: 'clip' }),
+    );
+    expect(Array.from(inf.data as Uint8Array)).toEqual([1, 255]);
+    await rejects(imsave({ format: 'png' }, ramp, { scale: 'bytescale' as never }), 'ERR_INVALID_ARGUMENT', '`scale`');
+  });
+
+  it("by default non-uint8 data are stretched as the textbook's scipy.misc.imsave did: a [0, 1] image is not saved black", async () => {
+    // scipy.misc.imsave(f, a) = toimage(a) = bytescale(a): 0 → 0, 1 → 255 (clipping gave 0 and 1).
+    const unit = array([[0, 0.25, 0.5, 1]]);
+    const byDefault = await imread(await imsave({ format: 'png' }, unit));
+    expect(Array.from(byDefault.data as Uint8Array)).toEqual([0, 64, 128, 255]);
+    const clipped = await imread(await imsave({ format: 'png' }, unit, { scale: 'clip' }));
+    expect(Array.from(clipped.data as Uint8Array)).toEqual([0, 0, 0, 1]);
+    // Integer data other than uint8 too (int16 from a Sobel filter, say): min..max to 0..255.
+    const sobel = array([[-510, 0, 510]], { dtype: 'int16' });
+    expect(Array.from((await imread(await imsave({ format: 'png' }, sobel))).data as Uint8Array)).toEqual([
+      0, 128, 255,
+    ]);
+    // uint8 and bool are written as they are, whatever the policy (bytescale left uint8 alone).
+    const u8 = array([[3, 7]], { dtype: 'uint8' });
+    expect(Array.from((await imread(await imsave({ format: 'png' }, u8))).data as Uint8Array)).toEqual([3, 7]);
+    // A constant image is 0, as bytescale gives it.
+    expect(Array.from((await imread(await imsave({ format: 'png' }, array([[0.7, 0.7]])))).data as Uint8Array)).toEqual(
+      [0, 0],
+    );
   });
 
   it('bool writes 0/255, uint16 16-bit PNG, bitDepth widens and narrows', async () => {
@@ -96,10 +152,18 @@ describe('imsave', () => {
     const wide = await imread(await imsave({ format: 'png' }, array([[0, 255]], { dtype: 'uint8' }), { bitDepth: 16 }));
     expect(wide.dtype).toBe('uint16');
     expect(Array.from(wide.data as Uint16Array)).toEqual([0, 65535]);
-    const narrow = await imread(
-      await imsave({ format: 'png' }, array([[10, 300]], { dtype: 'uint16' }), { bitDepth: 8 }),
-    );
-    expect(Array.from(narrow.data as Uint8Array)).toEqual([10, 255]);
+    // uint16 data in PNG stay 16-bit by default; narrowed to 8 bits they are stretched, or clipped.
+    const u16 = array([[10, 300]], { dtype: 'uint16' });
+    expect(Array.from((await imread(await imsave({ format: 'png' }, u16))).data as Uint16Array)).toEqual([10, 300]);
+    const narrow = await imread(await imsave({ format: 'png' }, u16, { bitDepth: 8 }));
+    expect(Array.from(narrow.data as Uint8Array)).toEqual([0, 255]);
+    const narrowClipped = await imread(await imsave({ format: 'png' }, u16, { bitDepth: 8, scale: 'clip' }));
+    expect(Array.from(narrowClipped.data as Uint8Array)).toEqual([10, 255]);
+    // JPEG holds 8 bits: stretched there by default (clipping would make 255 of 255 too); lossy, so within 8.
+    const jpeg = await imread(await imsave({ format: 'jpeg' }, array([[0, 255, 65535]], { dtype: 'uint16' })));
+    Array.from(jpeg.data as Uint8Array).forEach((v, k) => {
+      expect(Math.abs(v - ([0, 1, 255][k] as number))).toBeLessThanOrEqual(8);
+    });
     await rejects(imsave({ format: 'jpeg' }, ramp, { bitDepth: 16 }), 'ERR_INVALID_ARGUMENT', 'PNG or TIFF');
   });
 
@@ -132,7 +196,11 @@ describe('imsave', () => {
       'ERR_INVALID_ARGUMENT',
       'alpha',
     );
-    await rejects(imsave(join(dir, 'no-such-dir', 'x.png'), ramp), 'ERR_IO', 'no-such-dir');
+    // The message names the path asked for, not the hidden temporary file written first.
+    const missing = join(dir, 'no-such-dir', 'x.png');
+    const e = await rejects(imsave(missing, ramp), 'ERR_IO', missing);
+    expect(e.message).toBe(`cannot write ${missing}: the folder ${join(dir, 'no-such-dir')} does not exist`);
+    expect(e.path).toBe(missing);
   });
 
   it('writes atomically: a failed save leaves the existing file as it was, and no temporary file', async () => {

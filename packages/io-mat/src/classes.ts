@@ -4,19 +4,20 @@
  * column-major view every reader returns. One table, so the readers cannot disagree.
  */
 import { type DType, NdArray } from '@ndimage/core-array';
+import { MX } from './constants.js';
 
 /** The numeric classes: level-5 id, name, dtype. */
 const NUMERIC: readonly (readonly [id: number, name: string, dtype: DType])[] = [
-  [6, 'double', 'float64'],
-  [7, 'single', 'float32'],
-  [8, 'int8', 'int8'],
-  [9, 'uint8', 'uint8'],
-  [10, 'int16', 'int16'],
-  [11, 'uint16', 'uint16'],
-  [12, 'int32', 'int32'],
-  [13, 'uint32', 'uint32'],
-  [14, 'int64', 'int64'],
-  [15, 'uint64', 'uint64'],
+  [MX.DOUBLE, 'double', 'float64'],
+  [MX.SINGLE, 'single', 'float32'],
+  [MX.INT8, 'int8', 'int8'],
+  [MX.UINT8, 'uint8', 'uint8'],
+  [MX.INT16, 'int16', 'int16'],
+  [MX.UINT16, 'uint16', 'uint16'],
+  [MX.INT32, 'int32', 'int32'],
+  [MX.UINT32, 'uint32', 'uint32'],
+  [MX.INT64, 'int64', 'int64'],
+  [MX.UINT64, 'uint64', 'uint64'],
 ];
 
 /** Level-5 numeric class id → dtype (logical is a flag on these, not a class of its own). */
@@ -30,6 +31,12 @@ export const DTYPE_OF_CLASS_NAME: Readonly<Record<string, DType>> = {
   logical: 'bool',
 };
 
+/** dtype → level-5 class id (bool → uint8: a logical is a uint8 array with the logical flag). */
+export const CLASS_ID_OF_DTYPE: Readonly<Partial<Record<DType, number>>> = {
+  ...Object.fromEntries(NUMERIC.map(([id, , dtype]) => [dtype, id])),
+  bool: MX.UINT8,
+};
+
 /** dtype → class name (bool → logical). */
 export const CLASS_NAME_OF_DTYPE: Readonly<Partial<Record<DType, string>>> = {
   ...Object.fromEntries(NUMERIC.map(([, name, dtype]) => [dtype, name])),
@@ -38,14 +45,14 @@ export const CLASS_NAME_OF_DTYPE: Readonly<Partial<Record<DType, string>>> = {
 
 /** Level-5 class id → name, every class (for `whosmat`). */
 export const CLASS_NAME_OF_ID: Readonly<Record<number, string>> = {
-  1: 'cell',
-  2: 'struct',
-  3: 'object',
-  4: 'char',
-  5: 'sparse',
+  [MX.CELL]: 'cell',
+  [MX.STRUCT]: 'struct',
+  [MX.OBJECT]: 'object',
+  [MX.CHAR]: 'char',
+  [MX.SPARSE]: 'sparse',
   ...Object.fromEntries(NUMERIC.map(([id, name]) => [id, name])),
-  16: 'function_handle',
-  17: 'opaque',
+  [MX.FUNCTION]: 'function_handle',
+  [MX.OPAQUE]: 'opaque',
 };
 
 /** Strides of a column-major array of `dims` (the data stay as stored: `A(i, j)` is `a.get(i, j)`). */

@@ -3,9 +3,10 @@
  */
 import { open } from 'node:fs/promises';
 import { NdArray, NdImageError } from '@ndimage/core-array';
-import { checkInteger, checkOneOf, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
+import { checkInteger, checkOneOf, checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { Bytes } from './bytes.js';
 import { CLASS_NAME_OF_DTYPE } from './classes.js';
+import { HDF5, HEADER } from './constants.js';
 import { type Simplified, simplify } from './simplify.js';
 import { isV4, readV4 } from './v4.js';
 import { type Limits, readV5, whosV5 } from './v5.js';
@@ -32,7 +33,12 @@ export interface LoadmatOptions {
   maxBytes?: number;
   /** Deepest nesting of cells and structs. @defaultValue 64 */
   maxDepth?: number;
-  /** Told about variables that are skipped (MATLAB objects, function handles). @defaultValue `process.emitWarning` */
+  /**
+   * Told about what is read but is not as MATLAB writes it: variables skipped (MATLAB objects,
+   * function handles), bytes after the end of a zlib stream, a repeated variable name (the last one
+   * is kept, as in SciPy), names that are not ASCII or field names that are not UTF-8.
+   * @defaultValue `process.emitWarning(message, 'MatWarning')`
+   */
   onWarning?: (message: string) => void;
   /** Drop unit dimensions; 1×1 numeric values become numbers (SciPy's `squeeze_me`). @defaultValue false */
   squeezeMe?: boolean;
@@ -95,17 +101,16 @@ export async function loadmat(
   const squeeze = o.squeezeMe === true || o.simplifyCells === true;
   // Null prototype: a variable called __proto__ is just a name.
   const out: Record<string, Simplified> = Object.create(null);
-  for (const [name, value] of vars) out[name] = squeeze ? simplify(value, o.simplifyCells === true) : value;
+  for (const [name, value] of vars) {
+    // SciPy warns too ("Duplicate variable name ... replacing previous with new").
+    if (name in out) limits.warn(`${origin}: duplicate variable name '${name}'; the last one is kept`);
+    out[name] = squeeze ? simplify(value, o.simplifyCells === true) : value;
+  }
   return out;
 }
 
 /** The variables in file order (names may repeat in hostile files; the last wins in loadmat). */
-export function read(
-  bytes: Uint8Array,
-  origin: string,
-  limits: Limits,
-  wanted?: ReadonlySet<string>,
-): [string, MatValue][] {
+function read(bytes: Uint8Array, origin: string, limits: Limits, wanted?: ReadonlySet<string>): [string, MatValue][] {
   if (bytes.length === 0) throw new NdImageError('ERR_FORMAT', `${origin}: the file is empty`, { byteOffset: 0 });
   if (isV4(bytes)) return readV4(bytes, origin, limits, wanted);
   return readV5(header(bytes, origin), limits, wanted);
@@ -113,46 +118,46 @@ export function read(
 
 /** Checks a level-5 header (length, byte order, version) and returns the bytes with their order. */
 function header(bytes: Uint8Array, origin: string): Bytes {
-  if (bytes.length < 128)
+  if (bytes.length < HEADER.LENGTH)
     throw new NdImageError('ERR_FORMAT', `${origin}: file too short for a MAT header (${bytes.length} bytes)`, {
       byteOffset: 0,
     });
-  const e0 = bytes[126];
-  const e1 = bytes[127];
-  const little = e0 === 0x49 && e1 === 0x4d; // 'IM'
-  if (!little && !(e0 === 0x4d && e1 === 0x49))
+  const e0 = bytes[HEADER.ENDIAN_AT];
+  const e1 = bytes[HEADER.ENDIAN_AT + 1];
+  const little = e0 === HEADER.I && e1 === HEADER.M; // 'IM'
+  if (!little && !(e0 === HEADER.M && e1 === HEADER.I))
     throw new NdImageError(
       'ERR_FORMAT',
-      `${origin}: not a MAT file (endian indicator ${hex(e0)} ${hex(e1)}, expected 'IM' or 'MI')`,
-      { byteOffset: 126 },
+      `${origin}: not a MAT file (endian indicator ${hex(e0, 2)} ${hex(e1, 2)}, expected 'IM' or 'MI')`,
+      { byteOffset: HEADER.ENDIAN_AT },
     );
   const b = new Bytes(bytes, little, origin);
-  const version = b.u16(124);
+  const version = b.u16(HEADER.VERSION_AT);
   // A real v7.3 file has HDF5 at byte 512 and never reaches here (see isV73).
-  if (version === 0x0200)
+  if (version === HEADER.VERSION_73)
     throw new NdImageError(
       'ERR_FORMAT',
-      `${origin}: the header says MAT v7.3 (HDF5), but there is no HDF5 data at byte 512`,
-      {
-        byteOffset: 124,
-      },
+      `${origin}: the header says MAT v7.3 (HDF5), but there is no HDF5 data at byte ${HDF5.AT}`,
+      { byteOffset: HEADER.VERSION_AT },
     );
-  if (version !== 0x0100) b.fail(124, `unknown MAT version ${hex(version >> 8)}${hex(version & 0xff)}`);
+  if (version !== HEADER.VERSION_5)
+    b.fail(HEADER.VERSION_AT, `unknown MAT version ${hex(version, 4)} (${hex(HEADER.VERSION_5, 4)} expected)`);
   return b;
 }
 
 /** A v7.3 file: the v5 header with version 0x0200, and HDF5's signature at byte 512. */
 function isV73(bytes: Uint8Array): boolean {
-  if (bytes.length < 520 || bytes[124] === undefined) return false;
-  const little = bytes[126] === 0x49;
+  if (bytes.length < HDF5.AT + HDF5.SIGNATURE.length) return false;
+  const at = HEADER.VERSION_AT;
+  const little = bytes[HEADER.ENDIAN_AT] === HEADER.I;
   const version = little
-    ? (bytes[124] as number) | ((bytes[125] as number) << 8)
-    : ((bytes[124] as number) << 8) | (bytes[125] as number);
-  const sig = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
-  return version === 0x0200 && sig.every((b, k) => bytes[512 + k] === b);
+    ? (bytes[at] as number) | ((bytes[at + 1] as number) << 8)
+    : ((bytes[at] as number) << 8) | (bytes[at + 1] as number);
+  return version === HEADER.VERSION_73 && HDF5.SIGNATURE.every((b, k) => bytes[HDF5.AT + k] === b);
 }
 
-const hex = (v: number | undefined): string => `0x${(v ?? 0).toString(16).padStart(2, '0')}`;
+/** `v` in hexadecimal with `digits` digits: 0x0100. */
+const hex = (v: number | undefined, digits: number): string => `0x${(v ?? 0).toString(16).padStart(digits, '0')}`;
 
 async function bytesOf(source: unknown): Promise<{ bytes: Uint8Array; origin: string }> {
   if (typeof source === 'string') {
@@ -180,9 +185,7 @@ async function bytesOf(source: unknown): Promise<{ bytes: Uint8Array; origin: st
   }
   if (source instanceof Uint8Array) return { bytes: source, origin: 'the buffer' };
   if (source instanceof ArrayBuffer) return { bytes: new Uint8Array(source), origin: 'the buffer' };
-  throw new NdImageError('ERR_INVALID_ARGUMENT', `\`source\` must be a path or bytes; got ${describeValue(source)}`, {
-    argument: 'source',
-  });
+  throw invalidArgument('source', 'a path, a Uint8Array or an ArrayBuffer', source);
 }
 
 /** One variable as {@link whosmat} lists it. */

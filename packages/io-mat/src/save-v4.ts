@@ -5,23 +5,17 @@
  * (double, single, int32, int16, uint16, uint8; logical as uint8), complex, text, and sparse.
  */
 import { NdArray, NdImageError } from '@ndimage/core-array';
-import { describeValue } from '@ndimage/core-array/internal';
+import { invalidArgument } from '@ndimage/core-array/internal';
+import { V4, V4_PRECISION_OF_DTYPE } from './constants.js';
 import type { MatComplex, MatSparse } from './values.js';
 
-const PRECISION: Partial<Record<string, number>> = {
-  float64: 0,
-  float32: 1,
-  int32: 2,
-  int16: 3,
-  uint16: 4,
-  uint8: 5,
-  bool: 5,
-};
+/** The `type` field of a matrix header: M = 0 (little-endian), O = 0, precision P, matrix type T. */
+const typeCode = (p: number, t: number): number => p * 10 + t;
 
 /** Appends one level-4 matrix to `parts`. */
 export function v4Matrix(parts: Uint8Array[], name: string, value: unknown): void {
   const put = (type: number, rows: number, cols: number, imag: boolean, data: Uint8Array[]): void => {
-    const head = new DataView(new ArrayBuffer(20));
+    const head = new DataView(new ArrayBuffer(V4.HEADER_BYTES));
     [type, rows, cols, imag ? 1 : 0, name.length + 1].forEach((v, i) => {
       head.setInt32(4 * i, v, true);
     });
@@ -40,16 +34,11 @@ export function v4Matrix(parts: Uint8Array[], name: string, value: unknown): voi
     rows.forEach((r, i) => {
       for (let j = 0; j < width; j++) {
         const c = j < r.length ? r.charCodeAt(j) : 32;
-        if (c > 255)
-          throw new NdImageError(
-            'ERR_INVALID_ARGUMENT',
-            `level-4 text holds 8-bit characters; ${describeValue(r)} does not fit`,
-            { argument: name },
-          );
+        if (c > 255) throw invalidArgument(name, 'text of 8-bit characters (all level 4 holds)', r);
         codes[i + rows.length * j] = c;
       }
     });
-    put(51, rows.length, width, false, [codes]);
+    put(typeCode(V4_PRECISION_OF_DTYPE.uint8 as number, V4.TEXT), rows.length, width, false, [codes]);
     return;
   }
   const kind = (value as { kind?: string } | null)?.kind;
@@ -69,23 +58,20 @@ export function v4Matrix(parts: Uint8Array[], name: string, value: unknown): voi
       }
     t[nnz] = m;
     t[rows + nnz] = n;
-    put(2, rows, cols, false, [new Uint8Array(t.buffer)]);
+    put(typeCode(V4_PRECISION_OF_DTYPE.float64 as number, V4.SPARSE), rows, cols, false, [new Uint8Array(t.buffer)]);
     return;
   }
   const complex = kind === 'complex';
   const re = complex ? (value as MatComplex).re : value;
   if (!(re instanceof NdArray))
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `level 4 cannot hold ${describeValue(value)} (only 2-D numeric arrays, text and sparse)`,
-      { argument: name },
-    );
-  const p = PRECISION[re.dtype];
+    throw invalidArgument(name, 'a 2-D numeric array, text or a sparse matrix (all level 4 holds)', value);
+  const dtype = (re as NdArray).dtype;
+  const p = V4_PRECISION_OF_DTYPE[dtype];
   if (p === undefined)
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `level 4 cannot hold dtype ${re.dtype} (double, single, int32, int16, uint16, uint8)`,
-      { argument: name },
+    throw invalidArgument(
+      name,
+      'an array of dtype float64, float32, int32, int16, uint16, uint8 or bool (all level 4 holds)',
+      dtype,
     );
   const shape = re.ndim === 0 ? [1, 1] : re.ndim === 1 ? [1, re.shape[0] as number] : re.shape;
   if (shape.length !== 2)
@@ -102,5 +88,5 @@ export function v4Matrix(parts: Uint8Array[], name: string, value: unknown): voi
   };
   const data = [fortran(re)];
   if (complex) data.push(fortran((value as MatComplex).im));
-  put(p * 10, shape[0] as number, shape[1] as number, complex, data);
+  put(typeCode(p, V4.FULL), shape[0] as number, shape[1] as number, complex, data);
 }

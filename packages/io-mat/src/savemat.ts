@@ -4,9 +4,11 @@
  * so that scipy.io.loadmat and MATLAB read them back.
  */
 import { deflateSync } from 'node:zlib';
-import { asarray, type DType, NdArray, NdImageError } from '@ndimage/core-array';
-import { checkOneOf, checkOptions, describeValue, optionKeys } from '@ndimage/core-array/internal';
+import { asarray, isNdArrayLike, NdArray, NdImageError } from '@ndimage/core-array';
+import { checkOneOf, checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { writeFileAtomic } from '@ndimage/core-array/node';
+import { CLASS_ID_OF_DTYPE } from './classes.js';
+import { ARRAY_FLAGS, arrayFlagsWord, FLAG, HEADER, MI, MI_OF_DTYPE, MX, SMALL, TAG_BYTES } from './constants.js';
 import { v4Matrix } from './save-v4.js';
 import type { MatCell, MatComplex, MatSparse, MatStructArray, MatValue } from './values.js';
 
@@ -39,20 +41,6 @@ export type SaveValue =
   | readonly (readonly number[])[]
   | { [k: string]: SaveValue };
 
-const CLASS: Partial<Record<DType, [cls: number, mi: number, size: number]>> = {
-  float64: [6, 9, 8],
-  float32: [7, 7, 4],
-  int8: [8, 1, 1],
-  uint8: [9, 2, 1],
-  int16: [10, 3, 2],
-  uint16: [11, 4, 2],
-  int32: [12, 5, 4],
-  uint32: [13, 6, 4],
-  int64: [14, 12, 8],
-  uint64: [15, 13, 8],
-  bool: [9, 2, 1],
-};
-
 /**
  * The output as a list of chunks (headers, data views, padding) with a running length: data arrays
  * are referenced, not copied, until the one final concatenation (or the file write).
@@ -70,20 +58,20 @@ class Out {
     this.raw(b);
   }
   pad(): void {
-    const n = (8 - (this.length % 8)) % 8;
+    const n = (TAG_BYTES - (this.length % TAG_BYTES)) % TAG_BYTES;
     if (n > 0) this.raw(new Uint8Array(n));
   }
   /** A data element: small form for 1–4 bytes, else tag + data + padding. */
   element(type: number, data: Uint8Array): void {
-    if (data.length <= 4 && data.length > 0) {
-      const b = new Uint8Array(8);
+    if (data.length <= SMALL.MAX_BYTES && data.length > 0) {
+      const b = new Uint8Array(TAG_BYTES);
       const v = new DataView(b.buffer);
-      v.setUint32(0, (data.length << 16) | type, true);
-      b.set(data, 4);
+      v.setUint32(0, (data.length << SMALL.SHIFT) | type, true);
+      b.set(data, SMALL.DATA_AT);
       this.raw(b);
       return;
     }
-    const tag = new Uint8Array(8);
+    const tag = new Uint8Array(TAG_BYTES);
     const v = new DataView(tag.buffer);
     v.setUint32(0, type, true);
     v.setUint32(4, data.length, true);
@@ -93,7 +81,7 @@ class Out {
   }
   /** Starts an element whose byte count `close` fills in. */
   open(type: number): { tag: DataView; start: number } {
-    const b = new Uint8Array(8);
+    const b = new Uint8Array(TAG_BYTES);
     const tag = new DataView(b.buffer);
     tag.setUint32(0, type, true);
     this.raw(b);
@@ -141,11 +129,7 @@ export async function savemat(
   const maxName = o.longFieldNames === true ? 63 : 31;
   const onedAs = checkOneOf(o.onedAs ?? 'row', 'onedAs', ['row', 'column']);
   if (variables === null || typeof variables !== 'object')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`variables\` must be an object of name → value; got ${describeValue(variables)}`,
-      { argument: 'variables' },
-    );
+    throw invalidArgument('variables', 'an object of name → value', variables);
   const format = checkOneOf(o.format ?? '5', 'format', ['5', '4']);
   if (format === '4') {
     const parts: Uint8Array[] = [];
@@ -158,14 +142,13 @@ export async function savemat(
     return finish(out.result(), target);
   }
   const out = new Out();
-  const header = new Uint8Array(128).fill(0x20);
+  const header = new Uint8Array(HEADER.LENGTH).fill(0x20);
   const text = `MATLAB 5.0 MAT-file Platform: nodejs, Created on: ${new Date().toUTCString()}`;
-  for (let k = 0; k < text.length && k < 116; k++) header[k] = text.charCodeAt(k) & 0x7f;
-  header.fill(0, 116, 124); // no subsystem data
-  header[124] = 0x00;
-  header[125] = 0x01; // version 0x0100, little-endian
-  header[126] = 0x49; // 'I'
-  header[127] = 0x4d; // 'M'
+  for (let k = 0; k < text.length && k < HEADER.TEXT; k++) header[k] = text.charCodeAt(k) & 0x7f;
+  header.fill(0, HEADER.SUBSYSTEM, HEADER.VERSION_AT); // no subsystem data
+  new DataView(header.buffer).setUint16(HEADER.VERSION_AT, HEADER.VERSION_5, true); // little-endian
+  header[HEADER.ENDIAN_AT] = HEADER.I;
+  header[HEADER.ENDIAN_AT + 1] = HEADER.M;
   out.raw(header);
   for (const [name, value] of Object.entries(variables)) {
     checkName(name, maxName, 'variable');
@@ -173,7 +156,7 @@ export async function savemat(
       const one = new Out();
       matrix(one, name, value, { onedAs, maxName }, 0);
       const z = deflateSync(one.result());
-      out.u32(15);
+      out.u32(MI.COMPRESSED);
       out.u32(z.length);
       out.raw(z);
     } else matrix(out, name, value, { onedAs, maxName }, 0);
@@ -189,10 +172,10 @@ async function finish(bytes: Uint8Array, target: string | null): Promise<Uint8Ar
 
 function checkName(name: string, max: number, what: string): void {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name) || name.length > max)
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `${what} name ${describeValue(name)} must start with a letter, hold letters, digits and _, and be at most ${max} characters`,
-      { argument: name },
+    throw invalidArgument(
+      `${what} name`,
+      `a letter then letters, digits and _, at most ${max} characters (MATLAB's rule)`,
+      name,
     );
 }
 
@@ -204,60 +187,64 @@ interface Ctx {
 /** Writes one miMATRIX element (name '' inside cells and structs). */
 function matrix(out: Out, name: string, value: SaveValue, ctx: Ctx, depth: number): void {
   if (depth > 64) throw new NdImageError('ERR_LIMIT', 'values nest deeper than 64 levels', { argument: 'variables' });
-  const at = out.open(14);
+  const at = out.open(MI.MATRIX);
   const head = (cls: number, flags: number, dims: readonly number[], nzmax = 0): void => {
-    const f = new Uint8Array(8);
+    const f = new Uint8Array(ARRAY_FLAGS.BYTES);
     const dv = new DataView(f.buffer);
-    dv.setUint32(0, cls | (flags << 8), true);
+    dv.setUint32(0, arrayFlagsWord(cls, flags), true);
     dv.setUint32(4, nzmax, true);
-    out.element(6, f);
-    out.element(5, bytesOf(Int32Array.from(dims)));
+    out.element(MI.UINT32, f);
+    out.element(MI.INT32, bytesOf(Int32Array.from(dims)));
     const n = new TextEncoder().encode(name);
     if (n.length === 0) {
-      out.u32(1);
+      out.u32(MI.INT8);
       out.u32(0);
-    } else out.element(1, n);
+    } else out.element(MI.INT8, n);
   };
   if (typeof value === 'number') value = new NdArray(Float64Array.of(value), [1, 1], { dtype: 'float64' });
   else if (typeof value === 'boolean') value = new NdArray(Uint8Array.of(value ? 1 : 0), [1, 1], { dtype: 'bool' });
   else if (typeof value === 'bigint') value = new NdArray(BigInt64Array.of(value), [1, 1], { dtype: 'int64' });
   else if (Array.isArray(value) && value.every((v) => typeof v === 'number' || Array.isArray(v)))
     value = asarray(value as unknown as number[]);
+  // An array of another installed copy of core-array (or a scijs ndarray) is an array, not a struct.
+  // (A MatSparse has data and a shape too: its kind says what it is.)
+  else if (!(value instanceof NdArray) && isNdArrayLike(value) && (value as { kind?: unknown }).kind === undefined)
+    value = asarray(value);
   if (value instanceof NdArray) {
-    const spec = CLASS[value.dtype];
-    if (spec === undefined)
-      throw new NdImageError('ERR_INVALID_ARGUMENT', `arrays of dtype ${value.dtype} have no MATLAB class`, {
-        argument: name,
-      });
+    const cls = CLASS_ID_OF_DTYPE[value.dtype];
+    const mi = MI_OF_DTYPE[value.dtype];
+    if (cls === undefined || mi === undefined)
+      throw invalidArgument(name || 'variables', 'an array of a dtype with a MATLAB class', value.dtype);
     const dims = dimsOf(value.shape, ctx);
-    head(spec[0], value.dtype === 'bool' ? 0x02 : 0, dims);
-    out.element(spec[1], fortran(value));
+    head(cls, value.dtype === 'bool' ? FLAG.LOGICAL : 0, dims);
+    out.element(mi, fortran(value));
   } else if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
     const rows = typeof value === 'string' ? [value] : (value as string[]);
     const chars = rows.map((r) => Array.from(r));
     const width = Math.max(0, ...chars.map((c) => c.length));
     const dims = typeof value === 'string' && width === 0 ? [0, 0] : [rows.length, width];
-    head(4, 0, dims);
+    head(MX.CHAR, 0, dims);
     let s = '';
     for (let j = 0; j < width; j++) for (const c of chars) s += c[j] ?? ' ';
     const data = new TextEncoder().encode(s);
     if (data.length === 0) {
-      out.u32(16);
+      out.u32(MI.UTF8);
       out.u32(0);
-    } else out.element(16, data);
+    } else out.element(MI.UTF8, data);
   } else if (isKind(value, 'complex')) {
     const c = value as MatComplex;
-    const spec = CLASS[c.re.dtype];
-    if (spec === undefined || c.re.dtype === 'bool')
-      throw new NdImageError('ERR_INVALID_ARGUMENT', `complex arrays of dtype ${c.re.dtype}`, { argument: name });
-    head(spec[0], 0x08, dimsOf(c.re.shape, ctx));
-    out.element(spec[1], fortran(c.re));
-    out.element(spec[1], fortran(c.im));
+    const cls = CLASS_ID_OF_DTYPE[c.re.dtype];
+    const mi = MI_OF_DTYPE[c.re.dtype];
+    if (cls === undefined || mi === undefined || c.re.dtype === 'bool')
+      throw invalidArgument(name || 'variables', 'a complex array of a numeric dtype', c.re.dtype);
+    head(cls, FLAG.COMPLEX, dimsOf(c.re.shape, ctx));
+    out.element(mi, fortran(c.re));
+    out.element(mi, fortran(c.im));
   } else if (isKind(value, 'cell') || (Array.isArray(value) && !value.every((v) => typeof v === 'string'))) {
     const cell: MatCell = Array.isArray(value)
       ? { kind: 'cell', shape: [1, value.length], values: value as MatValue[] }
       : (value as MatCell);
-    head(1, 0, cell.shape);
+    head(MX.CELL, 0, cell.shape);
     for (const v of cell.values) matrix(out, '', v as SaveValue, ctx, depth + 1);
   } else if (isKind(value, 'struct')) {
     const s = value as MatStructArray;
@@ -266,24 +253,26 @@ function matrix(out: Out, name: string, value: SaveValue, ctx: Ctx, depth: numbe
   } else if (isKind(value, 'sparse')) {
     const sp = value as MatSparse;
     const nnz = sp.jc[sp.shape[1]] as number;
-    head(5, (sp.logical ? 0x02 : 0) | (sp.imag ? 0x08 : 0), sp.shape, Math.max(nnz, 1));
-    out.element(5, bytesOf(sp.ir.slice(0, nnz)));
-    out.element(5, bytesOf(sp.jc.slice()));
+    head(MX.SPARSE, (sp.logical ? FLAG.LOGICAL : 0) | (sp.imag ? FLAG.COMPLEX : 0), sp.shape, Math.max(nnz, 1));
+    out.element(MI.INT32, bytesOf(sp.ir.slice(0, nnz)));
+    out.element(MI.INT32, bytesOf(sp.jc.slice()));
     if (sp.logical)
       out.element(
-        2,
+        MI.UINT8,
         Uint8Array.from(sp.data.subarray(0, nnz), (v) => (v ? 1 : 0)),
       );
-    else out.element(9, bytesOf(sp.data.slice(0, nnz)));
-    if (sp.imag) out.element(9, bytesOf(sp.imag.slice(0, nnz)));
+    else out.element(MI.DOUBLE, bytesOf(sp.data.slice(0, nnz)));
+    if (sp.imag) out.element(MI.DOUBLE, bytesOf(sp.imag.slice(0, nnz)));
   } else if (value !== null && typeof value === 'object') {
     const fields = Object.keys(value);
     structHead(out, head, [1, 1], fields, ctx);
     for (const f of fields) matrix(out, '', (value as Record<string, SaveValue>)[f] as SaveValue, ctx, depth + 1);
   } else
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `cannot write ${describeValue(value)} to a MAT file`, {
-      argument: name || 'variables',
-    });
+    throw invalidArgument(
+      name || 'variables',
+      'an NdArray, number, boolean, bigint, string, array, plain object or a value loadmat returns',
+      value,
+    );
   out.close(at);
   out.pad();
 }
@@ -296,17 +285,17 @@ function structHead(
   ctx: Ctx,
 ): void {
   for (const f of fields) checkName(f, ctx.maxName, 'field');
-  head(2, 0, dims);
+  head(MX.STRUCT, 0, dims);
   const len = Math.max(0, ...fields.map((f) => f.length)) + 1;
-  out.element(5, bytesOf(Int32Array.of(len)));
+  out.element(MI.INT32, bytesOf(Int32Array.of(len)));
   const names = new Uint8Array(len * fields.length);
   fields.forEach((f, i) => {
     for (let k = 0; k < f.length; k++) names[i * len + k] = f.charCodeAt(k);
   });
   if (names.length === 0) {
-    out.u32(1);
+    out.u32(MI.INT8);
     out.u32(0);
-  } else out.element(1, names);
+  } else out.element(MI.INT8, names);
 }
 
 function isKind(v: unknown, kind: string): boolean {

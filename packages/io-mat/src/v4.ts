@@ -3,19 +3,24 @@
  * + T, rows, cols, imaginary flag, name length), the name, then the real and imaginary parts in
  * column-major order. The byte order is whichever makes `type` sensible (M = 0 little, 1 big).
  */
+
+import type { DType } from '@ndimage/core-array';
 import { NdArray } from '@ndimage/core-array';
 import { Bytes } from './bytes.js';
+import { V4 } from './constants.js';
+import { variableName } from './names.js';
 import { sparseOf } from './plain.js';
 import type { Limits } from './v5.js';
 import type { MatSparse, MatValue } from './values.js';
 
-const PRECISION: Record<number, { size: number; get: (v: DataView, at: number, le: boolean) => number }> = {
-  0: { size: 8, get: (v, at, le) => v.getFloat64(at, le) },
-  1: { size: 4, get: (v, at, le) => v.getFloat32(at, le) },
-  2: { size: 4, get: (v, at, le) => v.getInt32(at, le) },
-  3: { size: 2, get: (v, at, le) => v.getInt16(at, le) },
-  4: { size: 2, get: (v, at, le) => v.getUint16(at, le) },
-  5: { size: 1, get: (v, at) => v.getUint8(at) },
+/** How a value of each stored dtype is read (every value becomes a double, as SciPy's mat_dtype does). */
+const GET: Partial<Record<DType, (v: DataView, at: number, le: boolean) => number>> = {
+  float64: (v, at, le) => v.getFloat64(at, le),
+  float32: (v, at, le) => v.getFloat32(at, le),
+  int32: (v, at, le) => v.getInt32(at, le),
+  int16: (v, at, le) => v.getInt16(at, le),
+  uint16: (v, at, le) => v.getUint16(at, le),
+  uint8: (v, at) => v.getUint8(at),
 };
 
 /** Whether bytes look like a level-4 file: a zero among the first four bytes. */
@@ -34,14 +39,14 @@ export function readV4(
   let at = 0;
   while (at < bytes.length) {
     const probe = new Bytes(bytes, true, origin);
-    probe.need(at, 20, 'a level-4 matrix header');
-    // Little-endian if the type read that way is a valid code below 5000, else big-endian.
+    probe.need(at, V4.HEADER_BYTES, 'a level-4 matrix header');
+    // Little-endian (M = 0) if the type read that way is a valid code, else big-endian (M = 1).
     const typeLe = probe.i32(at);
-    const little = typeLe >= 0 && typeLe < 5000 && Math.floor(typeLe / 1000) === 0;
+    const little = typeLe >= 0 && typeLe < V4.MAX_TYPE && Math.floor(typeLe / 1000) === 0;
     const b = new Bytes(bytes, little, origin);
     const type = b.i32(at);
     const [m, o, p, t] = [Math.floor(type / 1000), Math.floor(type / 100) % 10, Math.floor(type / 10) % 10, type % 10];
-    if (type < 0 || m > 1 || o !== 0 || !(p in PRECISION) || t > 2)
+    if (type < 0 || m > 1 || o !== 0 || !(p in V4.PRECISION) || t > V4.SPARSE)
       b.fail(at, `level-4 type ${type} is not a known matrix type`);
     const rows = b.i32(at + 4);
     const cols = b.i32(at + 8);
@@ -52,11 +57,12 @@ export function readV4(
     const count = rows * cols;
     if (!Number.isSafeInteger(count) || count * 8 > limits.maxBytes)
       b.limit(at + 4, `a ${rows}×${cols} matrix is larger than maxBytes`);
-    const spec = PRECISION[p] as { size: number; get: (v: DataView, at: number, le: boolean) => number };
-    const nameAt = at + 20;
+    const stored = V4.PRECISION[p] as { size: number; dtype: DType };
+    const spec = { size: stored.size, get: GET[stored.dtype] as (v: DataView, at: number, le: boolean) => number };
+    const nameAt = at + V4.HEADER_BYTES;
     b.need(nameAt, namlen, 'the name');
-    let name = '';
-    for (let k = 0; k < namlen - 1; k++) name += String.fromCharCode(bytes[nameAt + k] as number);
+    // namlen counts the NUL; the name is Latin-1 bytes, as SciPy decodes it.
+    const name = variableName(bytes, nameAt, namlen - 1, origin, limits.warn);
     let data = nameAt + namlen;
     const parts = imag ? 2 : 1;
     b.need(data, count * spec.size * parts, `the ${rows}×${cols} data`);
@@ -72,7 +78,7 @@ export function readV4(
       const strides = [1, rows];
       const wrap = (a: Float64Array): NdArray => new NdArray(a, [rows, cols], { dtype: 'float64', strides });
       let value: MatValue;
-      if (t === 1) {
+      if (t === V4.TEXT) {
         // Text: character codes, one row per string.
         const lines: string[] = [];
         for (let i = 0; i < rows; i++) {
@@ -81,7 +87,7 @@ export function readV4(
           lines.push(s);
         }
         value = rows === 1 ? (lines[0] as string) : lines;
-      } else if (t === 2) value = v4Sparse(b, at, re, rows, cols);
+      } else if (t === V4.SPARSE) value = v4Sparse(b, at, re, rows, cols);
       else value = im === undefined ? wrap(re) : { kind: 'complex', re: wrap(re), im: wrap(im) };
       out.push([name, value]);
     }

@@ -14,10 +14,9 @@ parentPort?.on('message', async (m: { bytes: Uint8Array; origin: string }) => {
     const vars = await readV73(m.bytes, m.origin, (w) => warnings.push(w));
     parentPort?.postMessage({ vars: vars.map(([n, v]) => [n, toPlain(v)]), warnings });
   } catch (e) {
-    const err =
-      e instanceof NdImageError
-        ? { code: e.code, message: e.message }
-        : { code: 'ERR_FORMAT', message: `${m.origin}: ${(e as Error).message}` };
+    const err = NdImageError.isInstance(e)
+      ? { code: e.code, message: e.message }
+      : { code: 'ERR_FORMAT', message: `${m.origin}: ${(e as Error).message}` };
     parentPort?.postMessage({ error: err, warnings });
   }
 });

@@ -89,7 +89,7 @@ export async function readV73(
       }
     } catch (e) {
       // HDF5 errors from inside h5wasm (damaged structures) become format errors naming the file.
-      if (e instanceof NdImageError) throw e;
+      if (NdImageError.isInstance(e)) throw e;
       throw new NdImageError('ERR_FORMAT', `${origin}: damaged HDF5 data (${(e as Error).message ?? e})`, { cause: e });
     }
     return out;

@@ -3,9 +3,10 @@
  * lengths, dimension bombs and overflows, negative dimensions, a zip bomb, a bad checksum, field-
  * name lengths of 0 and 100000, cells nested 2000 deep, unknown data types, broken level-4
  * headers. Every outcome is a value or an NdImageError (ERR_FORMAT / ERR_LIMIT / ERR_UNSUPPORTED,
- * with the byte offset for format errors), within a second — never a crash, a hang, or a silent
- * guess (SciPy loads some of these: dims [−1, 3] as 1×3, a struct with field-name length 100000 as
- * an empty struct, and it crashes with SIGSEGV on an unknown data type inside a variable).
+ * with the byte offset for format errors) — never a crash, a hang, or a silent guess (SciPy loads
+ * some of these: dims [−1, 3] as 1×3, a struct with field-name length 100000 as an empty struct,
+ * and it crashes with SIGSEGV on an unknown data type inside a variable). Work is bounded by what
+ * the reader counts (bytes present, bytes inflated, nesting depth), never by a clock.
  */
 import { readFileSync } from 'node:fs';
 import { NdImageError } from '@ndimage/core-array';
@@ -31,10 +32,15 @@ describe('hostile MAT files', () => {
       const outcome = await loadmat(path, { onWarning: () => undefined }).catch((e: unknown) => e);
       if (CONSISTENT.includes(h.file)) {
         expect(outcome).not.toBeInstanceOf(Error);
-        // With a budget below its inflated size, the bomb is refused before it inflates.
+        // With a budget below its inflated size, the bomb is refused when inflation reaches the
+        // budget: memory grows by about the budget (1 MiB), not by the 50 MB it would inflate to.
+        const before = process.memoryUsage().arrayBuffers;
         const limited = await loadmat(path, { maxBytes: 1 << 20 }).catch((e: unknown) => e);
+        const grown = process.memoryUsage().arrayBuffers - before;
         expect(limited).toBeInstanceOf(NdImageError);
         expect((limited as NdImageError).code).toBe('ERR_LIMIT');
+        expect((limited as NdImageError).message).toContain('inflates to more than maxBytes (1048576)');
+        expect(grown).toBeLessThan(8 << 20);
         return;
       }
       expect(outcome).toBeInstanceOf(NdImageError);

@@ -82,10 +82,27 @@ describe('savemat to a path', () => {
       expect(Object.keys(await loadmat(target))).toEqual(['b']);
       expect(readdirSync(folder)).toEqual(['x.mat']);
       const missing = join(folder, 'nope', 'y.mat');
-      await expect(savemat(missing, { a: array([1]) })).rejects.toMatchObject({ code: 'ERR_IO' });
+      // The message names the path asked for, not the hidden temporary file written first.
+      await expect(savemat(missing, { a: array([1]) })).rejects.toMatchObject({
+        code: 'ERR_IO',
+        path: missing,
+        message: `cannot write ${missing}: the folder ${join(folder, 'nope')} does not exist`,
+      });
       expect(readdirSync(folder)).toEqual(['x.mat']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('savemat: arrays of another copy of core-array', () => {
+  it('writes an NdArray-like value as an array, not as a struct of its fields', async () => {
+    // What a second installed copy of @ndimage/core-array (or a scijs ndarray) hands over.
+    const foreign = { data: Float64Array.of(1, 2, 3, 4), shape: [2, 2], strides: [2, 1], offset: 0, dtype: 'float64' };
+    const v = await loadmat(await savemat(null, { x: foreign as never }));
+    expect((v.x as NdArray).toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });

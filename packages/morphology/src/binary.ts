@@ -20,7 +20,7 @@ import { foreground, foregroundView } from './foreground.js';
 import { label } from './label.js';
 import { propagate } from './propagate.js';
 import { generateBinaryStructure, readStructure, type Structure } from './structure.js';
-import type { ArrayInput } from './types.js';
+import type { ArrayInput, BoolOutput, IntoArray } from './types.js';
 
 /** Options shared by the binary morphology functions. */
 export interface BinaryOptions {
@@ -335,6 +335,12 @@ function dilateBits(
  * ```
  * @see scipy.ndimage.binary_erosion
  */
+export function binaryErosion(input: ArrayInput, options?: BinaryIterOptions & BoolOutput): NdArray<'bool'>;
+export function binaryErosion<D extends DType>(
+  input: ArrayInput,
+  options: BinaryIterOptions & IntoArray<D>,
+): NdArray<D>;
+export function binaryErosion(input: ArrayInput, options?: BinaryIterOptions): NdArray;
 export function binaryErosion(input: ArrayInput, options?: BinaryIterOptions): NdArray {
   const scalar = zeroD(input, options, ITER_KEYS, binaryErosion);
   if (scalar !== undefined) return scalar;
@@ -355,6 +361,12 @@ export function binaryErosion(input: ArrayInput, options?: BinaryIterOptions): N
  * ```
  * @see scipy.ndimage.binary_dilation
  */
+export function binaryDilation(input: ArrayInput, options?: BinaryIterOptions & BoolOutput): NdArray<'bool'>;
+export function binaryDilation<D extends DType>(
+  input: ArrayInput,
+  options: BinaryIterOptions & IntoArray<D>,
+): NdArray<D>;
+export function binaryDilation(input: ArrayInput, options?: BinaryIterOptions): NdArray;
 export function binaryDilation(input: ArrayInput, options?: BinaryIterOptions): NdArray {
   const scalar = zeroD(input, options, ITER_KEYS, binaryDilation);
   if (scalar !== undefined) return scalar;
@@ -376,6 +388,12 @@ export function binaryDilation(input: ArrayInput, options?: BinaryIterOptions): 
  * ```
  * @see scipy.ndimage.binary_opening
  */
+export function binaryOpening(input: ArrayInput, options?: BinaryIterOptions & BoolOutput): NdArray<'bool'>;
+export function binaryOpening<D extends DType>(
+  input: ArrayInput,
+  options: BinaryIterOptions & IntoArray<D>,
+): NdArray<D>;
+export function binaryOpening(input: ArrayInput, options?: BinaryIterOptions): NdArray;
 export function binaryOpening(input: ArrayInput, options?: BinaryIterOptions): NdArray {
   const scalar = zeroD(input, options, ITER_KEYS, binaryOpening);
   if (scalar !== undefined) return scalar;
@@ -399,6 +417,12 @@ export function binaryOpening(input: ArrayInput, options?: BinaryIterOptions): N
  * ```
  * @see scipy.ndimage.binary_closing
  */
+export function binaryClosing(input: ArrayInput, options?: BinaryClosingOptions & BoolOutput): NdArray<'bool'>;
+export function binaryClosing<D extends DType>(
+  input: ArrayInput,
+  options: BinaryClosingOptions & IntoArray<D>,
+): NdArray<D>;
+export function binaryClosing(input: ArrayInput, options?: BinaryClosingOptions): NdArray;
 export function binaryClosing(input: ArrayInput, options?: BinaryClosingOptions): NdArray {
   const scalar = zeroD(input, options, CLOSING_KEYS, binaryClosing);
   if (scalar !== undefined) return scalar;
@@ -496,6 +520,12 @@ const HIT_OR_MISS_KEYS = optionKeys<HitOrMissOptions>({
  * ```
  * @see scipy.ndimage.binary_hit_or_miss
  */
+export function binaryHitOrMiss(input: ArrayInput, options?: HitOrMissOptions & BoolOutput): NdArray<'bool'>;
+export function binaryHitOrMiss<D extends DType>(
+  input: ArrayInput,
+  options: HitOrMissOptions & IntoArray<D>,
+): NdArray<D>;
+export function binaryHitOrMiss(input: ArrayInput, options?: HitOrMissOptions): NdArray;
 export function binaryHitOrMiss(input: ArrayInput, options?: HitOrMissOptions): NdArray {
   const o = checkOptions(options, HIT_OR_MISS_KEYS);
   const a = withAxes(asarray(input));
@@ -538,6 +568,12 @@ const PROPAGATION_KEYS = optionKeys<PropagationOptions>({ ...BASE_KEYS, mask: tr
  * ```
  * @see scipy.ndimage.binary_propagation
  */
+export function binaryPropagation(input: ArrayInput, options?: PropagationOptions & BoolOutput): NdArray<'bool'>;
+export function binaryPropagation<D extends DType>(
+  input: ArrayInput,
+  options: PropagationOptions & IntoArray<D>,
+): NdArray<D>;
+export function binaryPropagation(input: ArrayInput, options?: PropagationOptions): NdArray;
 export function binaryPropagation(input: ArrayInput, options?: PropagationOptions): NdArray {
   const o = checkOptions(options, PROPAGATION_KEYS);
   return binaryDilation(input, { ...o, iterations: -1 });
@@ -608,6 +644,9 @@ function fillByLabels(
  * ```
  * @see scipy.ndimage.binary_fill_holes
  */
+export function binaryFillHoles(input: ArrayInput, options?: BinaryOptions & BoolOutput): NdArray<'bool'>;
+export function binaryFillHoles<D extends DType>(input: ArrayInput, options: BinaryOptions & IntoArray<D>): NdArray<D>;
+export function binaryFillHoles(input: ArrayInput, options?: BinaryOptions): NdArray;
 export function binaryFillHoles(input: ArrayInput, options?: BinaryOptions): NdArray {
   const { o, a, s, origin } = readCommon(input, options, BINARY_KEYS);
   const fg = foregroundView(a); // read only

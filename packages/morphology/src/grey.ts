@@ -9,10 +9,13 @@ import {
   asarray,
   castInto,
   type DType,
+  type DTypeOf,
   isBigIntDType,
   NdArray,
   NdImageError,
+  type NoOutput,
   type NumericTypedArray,
+  type OutputAs,
   sub,
   zeros,
 } from '@ndimage/core-array';
@@ -262,6 +265,22 @@ function dtypeStore(dtype: DType): (v: number) => number {
  * ```
  * @see scipy.ndimage.grey_erosion
  */
+export function greyErosion<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function greyErosion<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function greyErosion<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function greyErosion(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function greyErosion(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -282,6 +301,22 @@ export function greyErosion(
  * ```
  * @see scipy.ndimage.grey_dilation
  */
+export function greyDilation<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function greyDilation<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function greyDilation<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function greyDilation(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function greyDilation(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -357,6 +392,22 @@ function tophat(a: NdArray, o: GreyOptions, white: boolean): NdArray {
  * ```
  * @see scipy.ndimage.grey_opening
  */
+export function greyOpening<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function greyOpening<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function greyOpening<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function greyOpening(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function greyOpening(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -377,6 +428,22 @@ export function greyOpening(
  * ```
  * @see scipy.ndimage.grey_closing
  */
+export function greyClosing<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function greyClosing<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function greyClosing<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function greyClosing(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function greyClosing(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -409,6 +476,25 @@ function difference(a: NdArray, b: NdArray, output: DType | NdArray | undefined)
  * ```
  * @see scipy.ndimage.morphological_gradient
  */
+export function morphologicalGradient<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function morphologicalGradient<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function morphologicalGradient<D extends DType>(
+  input: ArrayInput,
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function morphologicalGradient(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function morphologicalGradient(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -428,6 +514,22 @@ export function morphologicalGradient(
  * ```
  * @see scipy.ndimage.white_tophat
  */
+export function whiteTophat<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function whiteTophat<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function whiteTophat<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function whiteTophat(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function whiteTophat(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,
@@ -448,6 +550,22 @@ export function whiteTophat(
  * ```
  * @see scipy.ndimage.black_tophat
  */
+export function blackTophat<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function blackTophat<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function blackTophat<D extends DType>(input: ArrayInput, options: GreyOptions & OutputAs<D>): NdArray<D>;
+export function blackTophat(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function blackTophat(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,

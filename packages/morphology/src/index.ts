@@ -65,5 +65,6 @@ export {
 export { morphologicalLaplace } from './morphological-laplace.js';
 export { type ObjectStats, objectStats } from './object-stats.js';
 export { box, cross, disk, generateBinaryStructure, iterateStructure, square } from './structure.js';
+export type { ArrayInput, BoolOutput, IntoArray } from './types.js';
 export { type ValueIndicesOptions, type ValueKey, valueIndices } from './value-indices.js';
 export { type WatershedIftOptions, watershedIft } from './watershed-ift.js';

@@ -10,7 +10,17 @@
  * is met in C order, which is SciPy's numbering.
  */
 
-import { asarray, castInto, cStrides, DTYPE_INFO, type DType, NdArray, NdImageError } from '@ndimage/core-array';
+import {
+  asarray,
+  castInto,
+  cStrides,
+  DTYPE_INFO,
+  type DType,
+  NdArray,
+  NdImageError,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
 import { checkOptions, checkOutput, describeValue, optionKeys } from '@ndimage/core-array/internal';
 import { foreground, foregroundView } from './foreground.js';
 import { labelRuns2d } from './label-runs.js';
@@ -34,9 +44,9 @@ export interface LabelOptions {
 const LABEL_KEYS = optionKeys<LabelOptions>({ structure: true, output: true });
 
 /** What {@link label} returns. */
-export interface LabelResult {
+export interface LabelResult<D extends DType = DType> {
   /** 0 for background, 1 … count for the objects. */
-  labels: NdArray;
+  labels: NdArray<D>;
   /** Number of objects. */
   count: number;
 }
@@ -68,6 +78,9 @@ function largestLabel(dtype: DType): number {
  * ```
  * @see scipy.ndimage.label
  */
+export function label(input: ArrayInput, options?: LabelOptions & NoOutput): LabelResult<'int32'>;
+export function label<D extends DType>(input: ArrayInput, options: LabelOptions & OutputAs<D>): LabelResult<D>;
+export function label(input: ArrayInput, options?: LabelOptions): LabelResult;
 export function label(input: ArrayInput, options?: LabelOptions): LabelResult {
   const o = checkOptions(options, LABEL_KEYS);
   const a = asarray(input);

@@ -9,6 +9,7 @@
  */
 
 import { array, type DType, NdImageError, sum as pairwiseSum } from '@ndimage/core-array';
+import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
 import {
   coordinates,
   groupsOf,
@@ -94,6 +95,9 @@ const isInteger = (dtype: DType): boolean => dtype !== 'float32' && dtype !== 'f
  * ```
  * @see scipy.ndimage.sum_labels
  */
+export function sumLabels(input: ArrayInput, labels?: ArrayInput, index?: number): number;
+export function sumLabels(input: ArrayInput, labels: ArrayInput | undefined, index: readonly number[]): number[];
+export function sumLabels(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[];
 export function sumLabels(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(
     input,
@@ -120,6 +124,9 @@ export const sum: typeof sumLabels = sumLabels;
  * ```
  * @see scipy.ndimage.mean
  */
+export function mean(input: ArrayInput, labels?: ArrayInput, index?: number): number;
+export function mean(input: ArrayInput, labels: ArrayInput | undefined, index: readonly number[]): number[];
+export function mean(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[];
 export function mean(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(
     input,
@@ -166,6 +173,9 @@ function singleVariance(v: Float64Array): number {
  * ```
  * @see scipy.ndimage.variance
  */
+export function variance(input: ArrayInput, labels?: ArrayInput, index?: number): number;
+export function variance(input: ArrayInput, labels: ArrayInput | undefined, index: readonly number[]): number[];
+export function variance(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[];
 export function variance(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(input, labels, index, singleVariance, (d, group, count) => {
     const { counts, sq } = centred(d, group, count);
@@ -183,6 +193,13 @@ export function variance(input: ArrayInput, labels?: ArrayInput, index?: Index):
  * ```
  * @see scipy.ndimage.standard_deviation
  */
+export function standardDeviation(input: ArrayInput, labels?: ArrayInput, index?: number): number;
+export function standardDeviation(
+  input: ArrayInput,
+  labels: ArrayInput | undefined,
+  index: readonly number[],
+): number[];
+export function standardDeviation(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[];
 export function standardDeviation(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   const v = variance(input, labels, index);
   return typeof v === 'number' ? Math.sqrt(v) : v.map(Math.sqrt);
@@ -246,6 +263,9 @@ function extremaMany(
  * ```
  * @see scipy.ndimage.minimum
  */
+export function minimum(input: ArrayInput, labels?: ArrayInput, index?: number): number;
+export function minimum(input: ArrayInput, labels: ArrayInput | undefined, index: readonly number[]): number[];
+export function minimum(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[];
 export function minimum(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(
     input,
@@ -266,6 +286,9 @@ export function minimum(input: ArrayInput, labels?: ArrayInput, index?: Index): 
  * ```
  * @see scipy.ndimage.maximum
  */
+export function maximum(input: ArrayInput, labels?: ArrayInput, index?: number): number;
+export function maximum(input: ArrayInput, labels: ArrayInput | undefined, index: readonly number[]): number[];
+export function maximum(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[];
 export function maximum(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   return measure(
     input,
@@ -300,6 +323,13 @@ function singlePosition(
  * ```
  * @see scipy.ndimage.minimum_position
  */
+export function minimumPosition(input: ArrayInput, labels?: ArrayInput, index?: number): number[];
+export function minimumPosition(
+  input: ArrayInput,
+  labels: ArrayInput | undefined,
+  index: readonly number[],
+): number[][];
+export function minimumPosition(input: ArrayInput, labels?: ArrayInput, index?: Index): number[] | number[][];
 export function minimumPosition(input: ArrayInput, labels?: ArrayInput, index?: Index): number[] | number[][] {
   return positionOf(input, labels, index, true, 'minimumPosition');
 }
@@ -314,6 +344,13 @@ export function minimumPosition(input: ArrayInput, labels?: ArrayInput, index?: 
  * ```
  * @see scipy.ndimage.maximum_position
  */
+export function maximumPosition(input: ArrayInput, labels?: ArrayInput, index?: number): number[];
+export function maximumPosition(
+  input: ArrayInput,
+  labels: ArrayInput | undefined,
+  index: readonly number[],
+): number[][];
+export function maximumPosition(input: ArrayInput, labels?: ArrayInput, index?: Index): number[] | number[][];
 export function maximumPosition(input: ArrayInput, labels?: ArrayInput, index?: Index): number[] | number[][] {
   return positionOf(input, labels, index, false, 'maximumPosition');
 }
@@ -382,6 +419,9 @@ export function extrema(
  * ```
  * @see scipy.ndimage.median
  */
+export function median(input: ArrayInput, labels?: ArrayInput, index?: number): number;
+export function median(input: ArrayInput, labels: ArrayInput | undefined, index: readonly number[]): number[];
+export function median(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[];
 export function median(input: ArrayInput, labels?: ArrayInput, index?: Index): number | number[] {
   const f32 = (x: number, d: MeasureData) => (d.dtype === 'float32' ? Math.fround(x) : x);
   return measure(
@@ -438,6 +478,9 @@ const numeric = (a: number, b: number): number =>
  * ```
  * @see scipy.ndimage.center_of_mass
  */
+export function centerOfMass(input: ArrayInput, labels?: ArrayInput, index?: number): number[];
+export function centerOfMass(input: ArrayInput, labels: ArrayInput | undefined, index: readonly number[]): number[][];
+export function centerOfMass(input: ArrayInput, labels?: ArrayInput, index?: Index): number[] | number[][];
 export function centerOfMass(input: ArrayInput, labels?: ArrayInput, index?: Index): number[] | number[][] {
   const d = measureData(input, labels);
   const idx = readIndex(index);
@@ -606,6 +649,8 @@ export interface ComprehensionOptions {
   passPositions?: boolean;
 }
 
+const COMPREHENSION_KEYS = optionKeys<ComprehensionOptions>({ passPositions: true });
+
 /**
  * Applies `func` to the values of each label (SciPy's `labeled_comprehension`): with no labels to
  * all values, with no index to the values of labels > 0, else once per listed label, `default`
@@ -630,7 +675,7 @@ export function labeledComprehension(
   if (typeof func !== 'function') {
     throw new NdImageError('ERR_INVALID_ARGUMENT', '`func` must be a function of the values', { argument: 'func' });
   }
-  const pass = options?.passPositions ?? false;
+  const pass = checkOptions(options, COMPREHENSION_KEYS).passPositions ?? false;
   const d = measureData(input, labels);
   const idx = readIndex(index);
   const { group, count } = groupsOf(d, idx);

@@ -58,6 +58,7 @@ function integerLabels(l: NdArray): Int32Array {
  * // [{ label: 1, area: 2, bbox: [[0, 1], [0, 2]], centroid: [0, 0.5], meanIntensity: 15, minIntensity: 10, maxIntensity: 20 },
  * //  { label: 2, area: 1, bbox: [[1, 2], [2, 3]], centroid: [1, 2], meanIntensity: 5, minIntensity: 5, maxIntensity: 5 }]
  * ```
+ * @see skimage.measure.regionprops (area, bbox, centroid, intensity statistics)
  */
 export function objectStats(labels: ArrayInput, input?: ArrayInput): ObjectStats[] {
   const l = asarray(labels as never);

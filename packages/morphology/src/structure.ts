@@ -106,7 +106,7 @@ function dilateStructure(a: Structure, b: Structure): Structure {
 }
 
 /** A bool NdArray of a structure. */
-export function fromStructure(s: Structure): NdArray<'bool'> {
+function fromStructure(s: Structure): NdArray<'bool'> {
   const out = zeros(s.shape, { dtype: 'bool' });
   (out.data as Uint8Array).set(s.mask);
   return out;
@@ -159,6 +159,7 @@ export function readStructure(value: ArrayInput, ndim: number | undefined, name:
  * ```ts
  * box([2, 3]).toArray(); // [[1, 1, 1], [1, 1, 1]]
  * ```
+ * @see numpy.ones(shape, bool)
  */
 export function box(shape: readonly number[]): NdArray<'bool'> {
   const s = shape.map((n, i) => checkInteger(n, `shape[${i}]`, { min: 1 }));
@@ -174,6 +175,7 @@ export function box(shape: readonly number[]): NdArray<'bool'> {
  * ```ts
  * square(3).shape; // [3, 3]
  * ```
+ * @see numpy.ones((n, n), bool)
  */
 export function square(size: number): NdArray<'bool'> {
   return box([size, size]);
@@ -187,6 +189,7 @@ export function square(size: number): NdArray<'bool'> {
  * ```ts
  * disk(1).toArray(); // [[0, 1, 0], [1, 1, 1], [0, 1, 0]]
  * ```
+ * @see skimage.morphology.disk
  */
 export function disk(radius: number): NdArray<'bool'> {
   const r = checkInteger(radius, 'radius', { min: 0, max: 10_000 });
@@ -206,6 +209,7 @@ export function disk(radius: number): NdArray<'bool'> {
  * cross(1).toArray(); // [1, 1, 1]
  * cross(2, 2).shape;  // [5, 5]
  * ```
+ * @see scipy.ndimage.generate_binary_structure and scipy.ndimage.iterate_structure
  */
 export function cross(rank = 2, radius = 1): NdArray<'bool'> {
   const nd = checkInteger(rank, 'rank', { min: 1, max: 32 });

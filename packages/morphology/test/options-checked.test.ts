@@ -32,6 +32,7 @@ const calls: Record<string, () => unknown> = {
   morphologicalLaplace: () => M.morphologicalLaplace(x, 3, bogus),
   watershedIft: () => M.watershedIft(x.astype('uint8'), x.astype('int32'), bogus),
   valueIndices: () => M.valueIndices(x.astype('int32'), bogus),
+  labeledComprehension: () => M.labeledComprehension(x, undefined, undefined, (v) => v.length, 0, bogus),
 };
 const WITHOUT_OPTIONS = [
   'box',
@@ -43,7 +44,6 @@ const WITHOUT_OPTIONS = [
   'generateBinaryStructure',
   'histogram',
   'iterateStructure',
-  'labeledComprehension',
   'maximum',
   'maximumPosition',
   'mean',

@@ -2,7 +2,7 @@
  * Checks shared by the denoisers: iteration limits, progress callbacks, abort signals, precision.
  */
 import { NdImageError } from '@ndimage/core-array';
-import { checkInteger, checkOneOf, describeValue } from '@ndimage/core-array/internal';
+import { checkInteger, checkOneOf, invalidArgument } from '@ndimage/core-array/internal';
 
 /** Options every solver takes. */
 export interface RunOptions {
@@ -30,18 +30,10 @@ export function readRun(o: RunOptions, defaultMax: number): Run {
   const maxIterations =
     o.maxIterations === undefined ? defaultMax : checkInteger(o.maxIterations, 'maxIterations', { min: 1 });
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`onProgress\` must be a function; got ${describeValue(o.onProgress)}`,
-      {
-        argument: 'onProgress',
-      },
-    );
+    throw invalidArgument('onProgress', 'a function', o.onProgress);
   const signal = o.signal;
   if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean'))
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`signal\` must be an AbortSignal; got ${describeValue(signal)}`, {
-      argument: 'signal',
-    });
+    throw invalidArgument('signal', 'an AbortSignal', signal);
   return { maxIterations, onProgress: o.onProgress, signal };
 }
 
@@ -54,17 +46,24 @@ export function checkAborted(run: Run, what: string): void {
 
 /** A positive finite number (`> 0`, at most `max`). */
 export function positive(value: unknown, name: string, max: number = Number.POSITIVE_INFINITY): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
-    const range = max === Number.POSITIVE_INFINITY ? '> 0' : `in (0, ${max}]`;
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`${name}\` must be a finite number ${range}; got ${describeValue(value)}`,
-      {
-        argument: name,
-      },
+  // An open lower bound, which checkFiniteNumber's closed ranges cannot say.
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max)
+    throw invalidArgument(
+      name,
+      `a finite number ${max === Number.POSITIVE_INFINITY ? '> 0' : `in (0, ${max}]`}`,
+      value,
     );
-  }
   return value;
+}
+
+/**
+ * The error for a pixel that is NaN or ±Infinity: the solvers have no value for it (the textbook's
+ * loop stops after one iteration, skimage's spreads the NaN over the whole image). `at` is where.
+ */
+export function notFinite(name: string, value: number, at: readonly number[]): NdImageError {
+  const e = invalidArgument(name, 'finite at every pixel', value);
+  e.message += ` (at [${at.join(', ')}])`;
+  return e;
 }
 
 /** Working precision of a solver: float64 (the default), or float32 (half the memory traffic). */

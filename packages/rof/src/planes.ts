@@ -4,7 +4,7 @@
  */
 import { asarray, NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
 import { describeValue } from '@ndimage/core-array/internal';
-import type { Precision } from './options.js';
+import { notFinite, type Precision } from './options.js';
 
 /** Float storage of a plane. */
 export type Plane = Float64Array | Float32Array;
@@ -52,10 +52,8 @@ export function readPlanes(input: NdArrayLike, name: string, precision: Precisio
     const p = planes[c] as Plane;
     for (let k = 0; k < n; k++) {
       if (!Number.isFinite(p[k] as number)) {
-        const at = channels === 1 ? `[${Math.floor(k / w)}, ${k % w}]` : `[${Math.floor(k / w)}, ${k % w}, ${c}]`;
-        throw new NdImageError('ERR_INVALID_ARGUMENT', `\`${name}\` must be finite; found ${p[k]} at ${at}`, {
-          argument: name,
-        });
+        const at = [Math.floor(k / w), k % w];
+        throw notFinite(name, p[k] as number, channels === 1 ? at : [...at, c]);
       }
     }
   }

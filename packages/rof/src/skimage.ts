@@ -14,7 +14,9 @@ import {
   describeValue,
   normalizeAxis,
   optionKeys,
+  requireAxes,
 } from '@ndimage/core-array/internal';
+import { notFinite, positive } from './options.js';
 import { pairwiseTotal } from './pairwise.js';
 import { chambolle2d } from './skimage-2d.js';
 
@@ -68,8 +70,9 @@ const INT_MAX: Record<string, number> = {
  * Reference: A. Chambolle, "An algorithm for total variation minimization and applications",
  * Journal of Mathematical Imaging and Vision 20 (2004), 89–97.
  *
- * @throws NdImageError `ERR_INVALID_ARGUMENT` for a non-positive weight or eps, a bad
- *   `maxNumIter` or `channelAxis`; `ERR_DTYPE` for complex or bool data it cannot scale.
+ * @throws NdImageError `ERR_INVALID_ARGUMENT` for a NaN or infinite pixel (skimage would return an
+ *   all-NaN image), a non-positive weight, a negative eps, a bad `maxNumIter` or `channelAxis`;
+ *   `ERR_DTYPE` for data it cannot scale.
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';
@@ -80,15 +83,13 @@ const INT_MAX: Record<string, number> = {
  */
 export function denoiseTvChambolle(image: NdArrayLike, options?: DenoiseTvChambolleOptions): NdArray {
   const o = checkOptions(options, CHAMBOLLE_KEYS);
-  const weight = o.weight === undefined ? 0.1 : checkFiniteNumber(o.weight, 'weight');
-  if (weight <= 0)
-    throw new NdImageError('ERR_INVALID_ARGUMENT', `\`weight\` must be > 0; got ${weight}`, { argument: 'weight' });
+  const weight = o.weight === undefined ? 0.1 : positive(o.weight, 'weight');
   const eps = o.eps === undefined ? 2e-4 : checkFiniteNumber(o.eps, 'eps', { min: 0 });
   const maxNumIter = o.maxNumIter === undefined ? 200 : checkInteger(o.maxNumIter, 'maxNumIter', { min: 1 });
   const a = asarray(image);
-  if (a.ndim === 0)
-    throw new NdImageError('ERR_SHAPE', '`image` must have at least one axis; got a 0-d array', { argument: 'image' });
+  requireAxes(a, 'image');
   const float = asFloat(a);
+  checkFinite(float);
   const dtype = float.dtype as 'float32' | 'float64';
   if (o.channelAxis === undefined || o.channelAxis === null) {
     const out = chambolle(float.toContiguous(), weight, eps, maxNumIter);
@@ -114,6 +115,26 @@ export function denoiseTvChambolle(image: NdArrayLike, options?: DenoiseTvChambo
     castInto(new NdArray(out, [...channel.shape], { dtype }), target);
   }
   return result;
+}
+
+/** Refuses a NaN or ±Infinity pixel (skimage returns an all-NaN image), naming where it is. */
+function checkFinite(a: NdArray): void {
+  if (a.dtype !== 'float32' && a.dtype !== 'float64') return; // scaled integers are finite
+  const c = a.toContiguous();
+  const d = c.data as Float64Array | Float32Array;
+  for (let k = 0; k < c.size; k++) {
+    const v = d[c.offset + k] as number;
+    if (!Number.isFinite(v)) {
+      const at: number[] = [];
+      let rest = k;
+      for (let axis = a.ndim - 1; axis >= 0; axis--) {
+        const n = a.shape[axis] as number;
+        at.unshift(rest % n);
+        rest = Math.floor(rest / n);
+      }
+      throw notFinite('image', v, at);
+    }
+  }
 }
 
 /** skimage's `img_as_float` followed by `_supported_float_type`: the working image. */

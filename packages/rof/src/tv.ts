@@ -3,12 +3,13 @@
  * Chambolle 2005) or on both (Chambolle–Pock) and stop when the relative duality gap — an upper
  * bound on how far the objective is above its minimum — falls below `gapTolerance`.
  */
-import { type NdArray, type NdArrayLike, NdImageError, type ThreadsOptions } from '@ndimage/core-array';
+import type { NdArray, NdArrayLike, ThreadsOptions } from '@ndimage/core-array';
 import {
   bands,
   builtFile,
   checkOneOf,
   checkOptions,
+  invalidArgument,
   optionKeys,
   sharedScratch,
   type ThreadTask,
@@ -159,12 +160,10 @@ export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseT
   const checkEvery = o.checkEvery === undefined ? 10 : Math.round(positive(o.checkEvery, 'checkEvery', 1e9));
   const channels = checkOneOf(o.channels ?? 'separate', 'channels', ['separate', 'coupled']);
   if (channels === 'coupled' && method !== 'fgp')
-    throw new NdImageError(
-      'ERR_INVALID_ARGUMENT',
-      `\`channels: 'coupled'\` is solved by FGP; \`method\` must be 'fgp', got '${method}'`,
-      {
-        argument: 'method',
-      },
+    throw invalidArgument(
+      'method',
+      `'fgp' with \`channels: 'coupled'\` (the one solver of the coupled problem)`,
+      method,
     );
   const run = readRun(o, 10_000);
   const f = readPlanes(im, 'im', precision);

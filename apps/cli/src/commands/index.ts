@@ -13,7 +13,7 @@ import { info } from './info.js';
 import { label } from './label.js';
 import { morph } from './morph.js';
 
-export type { CommandSpec, Job, JobContext, Report } from './command.js';
+export type { CommandSpec, Report } from './command.js';
 
 /** Every file command. */
 export const COMMANDS: readonly CommandSpec[] = [

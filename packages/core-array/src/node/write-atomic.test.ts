@@ -23,11 +23,18 @@ describe('writeFileAtomic', () => {
     expect(e).toBeInstanceOf(NdImageError);
     expect((e as NdImageError).code).toBe('ERR_IO');
     expect((e as NdImageError).message).toContain(missing);
+    // The path the caller gave, not the hidden temporary file beside it.
+    expect((e as NdImageError).message).not.toMatch(/\.b\.bin\.[0-9a-f]+\.tmp/);
+    expect((e as NdImageError).message).toBe(
+      `cannot write ${missing}: the folder ${join(dir, 'no-such-folder')} does not exist`,
+    );
     // A non-empty folder where the file should go: the temporary file is written, the rename fails.
     const target = join(dir, 'folder');
     mkdirSync(target);
     writeFileSync(join(target, 'inside'), 'old');
-    await expect(writeFileAtomic(target, new Uint8Array([1]))).rejects.toThrow(`cannot write ${target}`);
+    const replaced = await writeFileAtomic(target, new Uint8Array([1])).catch((err: unknown) => err);
+    expect((replaced as NdImageError).message).toContain(`cannot write ${target}`);
+    expect((replaced as NdImageError).message).not.toMatch(/\.folder\.[0-9a-f]+\.tmp/);
     expect(readFileSync(join(target, 'inside'), 'utf8')).toBe('old');
     expect(readdirSync(dir).sort()).toEqual(['a.bin', 'folder']);
   });

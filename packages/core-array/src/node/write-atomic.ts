@@ -26,6 +26,31 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
-    throw new NdImageError('ERR_IO', `cannot write ${path}: ${(e as Error).message}`, { path, cause: e });
+    throw new NdImageError('ERR_IO', `cannot write ${path}: ${reason(e, temp, path)}`, { path, cause: e });
   }
+}
+
+/**
+ * Why the write failed, in terms of the path the caller gave: Node's message names the hidden
+ * temporary file (`open 'out/.x.png.1f2e….tmp'`), which the caller never asked for.
+ */
+function reason(e: unknown, temp: string, path: string): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return `the folder ${dirname(path)} does not exist`;
+    case 'ENOTDIR':
+      return `a part of ${dirname(path)} is not a folder`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied in ${dirname(path)}`;
+    case 'EISDIR':
+    case 'ENOTEMPTY':
+      return `${path} is a folder`;
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'the file system is read-only';
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split(temp).join(path);
 }

@@ -52,7 +52,7 @@ export interface ReducePlan {
 }
 
 /** The keys of {@link ReduceOptions}. */
-export const REDUCE_KEYS: readonly string[] = optionKeys<ReduceOptions>({ axis: true, keepdims: true });
+const REDUCE_KEYS: readonly string[] = optionKeys<ReduceOptions>({ axis: true, keepdims: true });
 
 /**
  * Validates the input and options of a reduction and lays out its accumulator; `known` lists the
