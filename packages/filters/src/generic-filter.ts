@@ -11,7 +11,16 @@
  * allocation at every element. Keep a reference to `window` only to read it during the call:
  * its contents change before the next one.
  */
-import { asarray, type NdArray, type NdArrayLike, NdImageError } from '@ndimage/core-array';
+import {
+  asarray,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  type NdArrayLike,
+  NdImageError,
+  type NoOutput,
+  type OutputAs,
+} from '@ndimage/core-array';
 import {
   checkOptions,
   checkOrigin,
@@ -113,6 +122,29 @@ function resultValue(v: unknown): number {
  * ```
  * @see scipy.ndimage.generic_filter
  */
+export function genericFilter<I extends NdArrayLike>(
+  input: I,
+  fn: WindowFunction,
+  size: number | readonly number[] | (GenericFilterOptions & NoOutput),
+  options?: GenericFilterOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function genericFilter<D extends DType>(
+  input: NdArrayLike,
+  fn: WindowFunction,
+  size: number | readonly number[],
+  options: GenericFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function genericFilter<D extends DType>(
+  input: NdArrayLike,
+  fn: WindowFunction,
+  options: GenericFilterOptions & OutputAs<D>,
+): NdArray<D>;
+export function genericFilter(
+  input: NdArrayLike,
+  fn: WindowFunction,
+  size: number | readonly number[] | GenericFilterOptions,
+  options?: GenericFilterOptions,
+): NdArray;
 export function genericFilter(
   input: NdArrayLike,
   fn: WindowFunction,
@@ -221,6 +253,24 @@ function caller(fn: (...args: unknown[]) => unknown, count: number, extra: unkno
  * ```
  * @see scipy.ndimage.generic_filter1d
  */
+export function genericFilter1d<I extends NdArrayLike>(
+  input: I,
+  fn: LineFunction,
+  filterSize: number,
+  options?: GenericFilter1dOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function genericFilter1d<D extends DType>(
+  input: NdArrayLike,
+  fn: LineFunction,
+  filterSize: number,
+  options: GenericFilter1dOptions & OutputAs<D>,
+): NdArray<D>;
+export function genericFilter1d(
+  input: NdArrayLike,
+  fn: LineFunction,
+  filterSize: number,
+  options?: GenericFilter1dOptions,
+): NdArray;
 export function genericFilter1d(
   input: NdArrayLike,
   fn: LineFunction,

@@ -1,7 +1,18 @@
 /**
  * `morphologicalLaplace`: dilation + erosion − 2·input, in SciPy's order and dtype.
  */
-import { add, asarray, type NdArray, NdImageError, sub, zeros } from '@ndimage/core-array';
+import {
+  add,
+  asarray,
+  type DType,
+  type DTypeOf,
+  type NdArray,
+  NdImageError,
+  type NoOutput,
+  type OutputAs,
+  sub,
+  zeros,
+} from '@ndimage/core-array';
 import { checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { type GreyOptions, greyDilation, greyErosion } from './grey.js';
 import type { ArrayInput } from './types.js';
@@ -35,6 +46,25 @@ const LAPLACE_KEYS = optionKeys<GreyOptions>({
  * ```
  * @see scipy.ndimage.morphological_laplace
  */
+export function morphologicalLaplace<I extends ArrayInput>(
+  input: I,
+  size: number | readonly number[] | (GreyOptions & NoOutput),
+  options?: GreyOptions & NoOutput,
+): NdArray<DTypeOf<I>>;
+export function morphologicalLaplace<D extends DType>(
+  input: ArrayInput,
+  size: number | readonly number[],
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function morphologicalLaplace<D extends DType>(
+  input: ArrayInput,
+  options: GreyOptions & OutputAs<D>,
+): NdArray<D>;
+export function morphologicalLaplace(
+  input: ArrayInput,
+  size: number | readonly number[] | GreyOptions,
+  options?: GreyOptions,
+): NdArray;
 export function morphologicalLaplace(
   input: ArrayInput,
   size: number | readonly number[] | GreyOptions,

@@ -2,7 +2,17 @@
  * `watershedIft`: SciPy's watershed from markers by the image foresting transform (Falcão, Stolfi
  * and Lotufo, PAMI 2004).
  */
-import { asarray, type DType, isBigIntDType, NdArray, NdImageError, shapesEqual } from '@ndimage/core-array';
+import {
+  asarray,
+  type DType,
+  type DTypeOf,
+  isBigIntDType,
+  NdArray,
+  NdImageError,
+  type NoOutput,
+  type OutputAs,
+  shapesEqual,
+} from '@ndimage/core-array';
 import { allocate, checkOptions, describeValue, optionKeys, resolveOutput } from '@ndimage/core-array/internal';
 import { generateBinaryStructure, readStructure } from './structure.js';
 import type { ArrayInput } from './types.js';
@@ -50,6 +60,17 @@ const LABEL_DTYPES: readonly DType[] = ['int8', 'int16', 'int32', 'int64'];
  * ```
  * @see scipy.ndimage.watershed_ift
  */
+export function watershedIft<M extends ArrayInput>(
+  input: ArrayInput,
+  markers: M,
+  options?: WatershedIftOptions & NoOutput,
+): NdArray<DTypeOf<M>>;
+export function watershedIft<D extends DType>(
+  input: ArrayInput,
+  markers: ArrayInput,
+  options: WatershedIftOptions & OutputAs<D>,
+): NdArray<D>;
+export function watershedIft(input: ArrayInput, markers: ArrayInput, options?: WatershedIftOptions): NdArray;
 export function watershedIft(input: ArrayInput, markers: ArrayInput, options?: WatershedIftOptions): NdArray {
   const o = checkOptions(options, WATERSHED_KEYS);
   const a = asarray(input as never);
