@@ -55,23 +55,38 @@ function cStrides(shape: readonly number[]): number[] {
 }
 
 /**
- * Both scans over `dist` (C order: {@link UNKNOWN} for object elements, 0 for background) and, when given,
- * the features `ft` (C-order linear indices, each element's own to start with).
+ * Both scans over `dist` and, when given, the features `ft` (C-order linear indices), both C order.
+ * The forward scan fills each row first ({@link UNKNOWN} for object elements of `fg`, 0 for
+ * background; each element its own feature).
  */
 export function chamfer(
   dist: Int32Array,
   ft: Int32Array | undefined,
   shape: readonly number[],
   mask: Uint8Array,
+  fg: Uint8Array,
 ): void {
   const fwd = halfStructure(mask, shape);
   const bwd: Half = { offsets: fwd.offsets.map((o) => -o), steps: fwd.steps.map((s) => -s) };
-  scanAll(dist, ft, shape, fwd, 1);
-  scanAll(dist, ft, shape, bwd, -1);
+  scanAll(dist, ft, shape, fwd, 1, fg);
+  scanAll(dist, ft, shape, bwd, -1, undefined);
+}
+
+/** A row's starting values just before the forward scan reaches it, while it is in cache. */
+function startRow(dist: Int32Array, ft: Int32Array | undefined, fg: Uint8Array, start: number, n: number): void {
+  for (let p = start; p < start + n; p++) dist[p] = fg[p] ? UNKNOWN : 0;
+  if (ft) for (let p = start; p < start + n; p++) ft[p] = p;
 }
 
 /** One scan: rows in order (`dir` 1) or in reverse (−1), each element fast or checked. */
-function scanAll(dist: Int32Array, ft: Int32Array | undefined, shape: readonly number[], h: Half, dir: 1 | -1): void {
+function scanAll(
+  dist: Int32Array,
+  ft: Int32Array | undefined,
+  shape: readonly number[],
+  h: Half,
+  dir: 1 | -1,
+  fg: Uint8Array | undefined,
+): void {
   const nd = shape.length;
   const n = shape[nd - 1] as number;
   const rows = dist.length / n;
@@ -89,6 +104,7 @@ function scanAll(dist: Int32Array, ft: Int32Array | undefined, shape: readonly n
       if (c === 0 || c === d - 1) interior = false;
     }
     const start = r * n;
+    if (fg) startRow(dist, ft, fg, start, n);
     if (interior) {
       // First and last elements checked, the rest without checks.
       checked(dist, ft, h, coord, dims, start, dir === 1 ? 0 : n - 1);

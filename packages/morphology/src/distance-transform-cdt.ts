@@ -139,9 +139,7 @@ function runChamfer(
   dist: Int32Array,
   ft: Int32Array | undefined,
 ): void {
-  for (let p = 0; p < fg.length; p++) dist[p] = fg[p] ? UNKNOWN : 0;
-  if (ft) for (let p = 0; p < ft.length; p++) ft[p] = p;
-  chamfer(dist, ft, shape, mask);
+  chamfer(dist, ft, shape, mask, fg);
   unknownToMinusOne(dist);
 }
 
