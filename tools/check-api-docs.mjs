@@ -2,7 +2,8 @@
 /**
  * Checks the API reference that `pnpm run docs` (TypeDoc) writes: every public function and
  * class of every package has an `@example` and a `@see` naming what it corresponds to (the SciPy,
- * NumPy, Pillow or MATLAB function), and every exported interface and type alias has a summary.
+ * NumPy, Pillow or MATLAB function), and every exported interface and type alias has a summary;
+ * and no name is exported by two packages unless it is listed, with its reason, in CLASHES_KEPT.
  * Prints what is missing and exits 1 when anything is.
  *
  * Usage: pnpm run docs && node tools/check-api-docs.mjs
@@ -39,6 +40,24 @@ for (const pkg of api.children ?? []) {
     }
   }
 }
+// Names a user importing two packages would see twice. Each one kept has its reason.
+const CLASHES_KEPT = {
+  // SciPy's measurement names (scipy.ndimage.sum/mean/…) beside NumPy's reductions; they differ
+  // (labels, index) and SciPy users meet both as ndimage.mean and numpy.mean. Import one under
+  // another name, or the package as a namespace: import * as ndi from '@ndimage/morphology'.
+  sum: 'morphology’s scipy.ndimage.sum vs core-array’s numpy.sum',
+  mean: 'morphology’s scipy.ndimage.mean vs core-array’s numpy.mean',
+  variance: 'morphology’s scipy.ndimage.variance vs core-array’s numpy.var',
+  minimum: 'morphology’s scipy.ndimage.minimum vs core-array’s numpy.minimum',
+  maximum: 'morphology’s scipy.ndimage.maximum vs core-array’s numpy.maximum',
+  square: 'morphology’s structure square(n) (skimage.morphology.square) vs core-array’s numpy.square',
+};
+const owners = new Map();
+for (const pkg of api.children ?? [])
+  for (const r of pkg.children ?? []) owners.set(r.name, [...(owners.get(r.name) ?? []), pkg.name]);
+for (const [name, pkgs] of owners)
+  if (pkgs.length > 1 && !(name in CLASHES_KEPT)) missing.push(`${name}: exported by ${pkgs.join(' and ')}`);
+
 if (missing.length > 0) {
   console.error(`API reference: ${missing.length} gaps in ${checked} exports:\n  ${missing.join('\n  ')}`);
   process.exit(1);

@@ -93,6 +93,12 @@ export interface RunOptions {
   /** Threads, this one included @defaultValue os.availableParallelism() */
   jobs?: number;
   progress: Progress;
+  /**
+   * Most files this thread does itself (then it only waits for the workers, which start whatever
+   * the first file's time). For tests, which need the workers to take files whatever the
+   * machine's speed. @defaultValue no limit
+   */
+  hereAtMost?: number;
 }
 
 /**
@@ -118,14 +124,21 @@ export async function runTasks(tasks: readonly Task[], o: RunOptions): Promise<T
   const lanes: Promise<void>[] = [];
   const here = async (): Promise<void> => {
     let decided = threads <= 1;
-    for (let i = Atomics.add(counter, 0, 1); i < tasks.length; i = Atomics.add(counter, 0, 1)) {
+    let done = 0;
+    const limit = o.hereAtMost ?? Number.POSITIVE_INFINITY;
+    for (
+      let i = Atomics.add(counter, 0, 1);
+      i < tasks.length;
+      i = done < limit ? Atomics.add(counter, 0, 1) : tasks.length
+    ) {
+      done++;
       const t0 = performance.now();
       finish(i, await runTask(tasks[i] as Task));
       if (!decided) {
         // Workers only when the rest of the batch, at the first file's pace, outweighs starting them.
         decided = true;
         const left = tasks.length - Atomics.load(counter, 0);
-        if (left * (performance.now() - t0) > WORKERS_PAY_MS)
+        if (left * (performance.now() - t0) > WORKERS_PAY_MS || o.hereAtMost !== undefined)
           for (let k = 1; k < threads; k++) lanes.push(workerLane(tasks, counter, finish));
       }
       // Let the workers' results (and progress) through between files.

@@ -119,6 +119,7 @@ export async function loadWasmKernels(source?: URL | string | ArrayBuffer | Uint
  * @example
  * ```ts
  * setWasmKernels(false); // TypeScript kernels only
+ * setWasmKernels(true);  // back to WebAssembly
  * ```
  * @see {@link wasmKernelsActive}
  */

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { type ColorizeOptions, colorizeLabels } from './colorize.js';
-export type { Mode } from './pillow.js';
+export type { ImageMode } from './pillow.js';
 export { type ImageInfo, type ImreadOptions, imread, imreadWithInfo } from './read.js';
 export type { Scale } from './scale.js';
 export type { ImageSource } from './source.js';

@@ -12,10 +12,10 @@
  */
 
 /** The mode names of Pillow that `imread` can return. */
-export type Mode = 'L' | 'RGB' | 'RGBA' | 'LA' | '1' | 'F';
+export type ImageMode = 'L' | 'RGB' | 'RGBA' | 'LA' | '1' | 'F';
 
-/** Every {@link Mode}, for checking an option. */
-export const MODES: readonly Mode[] = ['L', 'RGB', 'RGBA', 'LA', '1', 'F'];
+/** Every {@link ImageMode}, for checking an option. */
+export const MODES: readonly ImageMode[] = ['L', 'RGB', 'RGBA', 'LA', '1', 'F'];
 
 /** Pixels as decoded: interleaved channels (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA), 8 or 16 bits. */
 export interface Pixels {
@@ -61,7 +61,7 @@ export interface Converted {
  * Converts decoded pixels to a Pillow mode. `grey16` says how 16-bit grey becomes 8-bit L (Pillow's
  * rule, found by the golden data: see the tests).
  */
-export function toMode(src: Pixels, mode: Mode, grey16ToL: (v: number) => number): Converted {
+export function toMode(src: Pixels, mode: ImageMode, grey16ToL: (v: number) => number): Converted {
   const n = src.width * src.height;
   const c = src.channels;
   // 16-bit grey to L/LA/RGB/RGBA/1 goes through Pillow's I;16 → L rule; to F keeps the value.

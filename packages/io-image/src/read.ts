@@ -9,7 +9,7 @@ import { type DType, NdArray } from '@ndimage/core-array';
 import { checkInteger, checkOneOf, checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { loadSharp } from './codecs.js';
 import { codecError } from './errors.js';
-import { MODES, type Mode, type Pixels, toMode } from './pillow.js';
+import { type ImageMode, MODES, type Pixels, toMode } from './pillow.js';
 import { type ImageSource, resolveSource } from './source.js';
 
 const IMREAD_KEYS = optionKeys<ImreadOptions>({
@@ -27,7 +27,7 @@ export interface ImreadOptions {
    * Convert as Pillow's `convert(mode)`: `'L'` grey (Pillow's integer luma), `'RGB'`, `'RGBA'`,
    * `'LA'`, `'1'` (bool, threshold 128, no dithering), `'F'` (float32 grey). @defaultValue the pixels as stored
    */
-  mode?: Mode;
+  mode?: ImageMode;
   /** Cast the result (no scaling: uint8 0–255 becomes float64 0–255, as `np.array(im, 'f')`). @defaultValue as stored */
   dtype?: DType;
   /** Page (frame) of a multi-page TIFF, GIF or WebP. @defaultValue 0 */
@@ -187,7 +187,7 @@ function fromBilevel(p: Pixels): NdArray {
 }
 
 /** An NdArray of decoded (and possibly converted) pixels. */
-function fromPixels(p: Pixels, mode: Mode | undefined): NdArray {
+function fromPixels(p: Pixels, mode: ImageMode | undefined): NdArray {
   const shape = (c: number): number[] => (c === 1 ? [p.height, p.width] : [p.height, p.width, c]);
   if (mode === undefined) return new NdArray(p.data, shape(p.channels), { dtype: p.bits === 16 ? 'uint16' : 'uint8' });
   const c = toMode(p, mode, grey16ToL);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { NdArray } from '@ndimage/core-array';
 import { loadNpyFixture } from '@ndimage/core-array/testing';
 import { describe, expect, it } from 'vitest';
-import { imread, imreadWithInfo, type Mode } from '../src/index.js';
+import { type ImageMode, imread, imreadWithInfo } from '../src/index.js';
 
 interface FileCase {
   file: string;
@@ -37,7 +37,7 @@ function compare(actual: NdArray, expected: NdArray, tolerance: number): void {
   expect(worst).toBeLessThanOrEqual(tolerance);
 }
 
-const MODES: Mode[] = ['L', 'RGB', 'RGBA', 'LA', 'F', '1'];
+const MODES: ImageMode[] = ['L', 'RGB', 'RGBA', 'LA', 'F', '1'];
 
 describe('Pillow golden data', () => {
   for (const c of manifest.files) {

@@ -41,11 +41,11 @@ export interface DenoiseOptions extends RunOptions {
 }
 
 /** What {@link denoise} returns. */
-export interface DenoiseResult {
+export interface DenoiseResult<P extends Precision = Precision> {
   /** The denoised image (the book's `U`). */
-  u: NdArray;
+  u: NdArray<P>;
   /** The removed part, `im − U` (the book's `T`, the "texture"). */
-  texture: NdArray;
+  texture: NdArray<P>;
   /** Iterations run. */
   iterations: number;
   /** The RMS change of U in the last iteration (the book's `error`). */
@@ -86,6 +86,12 @@ export interface DenoiseResult {
  * ```
  * @see rof.denoise(im, U_init, tolerance=0.1, tau=0.125, tv_weight=100) in the book's code
  */
+export function denoise(
+  im: NdArrayLike,
+  options?: DenoiseOptions & { precision?: 'float64' },
+): DenoiseResult<'float64'>;
+export function denoise(im: NdArrayLike, options: DenoiseOptions & { precision: 'float32' }): DenoiseResult<'float32'>;
+export function denoise(im: NdArrayLike, options?: DenoiseOptions): DenoiseResult;
 export function denoise(im: NdArrayLike, options?: DenoiseOptions): DenoiseResult {
   const o = checkOptions(options, DENOISE_KEYS);
   const precision = readPrecision(o.precision);

@@ -61,7 +61,7 @@ export function readPlanes(input: NdArrayLike, name: string, precision: Precisio
 }
 
 /** Planes back into one array of `shape` (`[h, w]` or `[h, w, c]`) and the planes' precision. */
-export function toArray(planes: Plane[], shape: readonly number[], precision: Precision): NdArray {
+export function toArray(planes: Plane[], shape: readonly number[], precision: Precision): NdArray<Precision> {
   const n = (shape[0] as number) * (shape[1] as number);
   const channels = planes.length;
   if (channels === 1) return new NdArray(planes[0] as Plane, [...shape], { dtype: precision });

@@ -68,7 +68,7 @@ export interface DenoiseTvOptions extends RunOptions, ThreadsOptions {
   boundary?: Boundary;
   /** Stop when (E − D)/E ≤ this. @defaultValue 1e-3 */
   gapTolerance?: number;
-  /** Stop after this many milliseconds (the result then has `converged: false`). @defaultValue no limit */
+  /** Stop after this many milliseconds, checked after each iteration from the first on (the result then has `converged: false`). @defaultValue no limit */
   timeLimitMs?: number;
   /** Evaluate the gap every this many iterations (each evaluation costs about one iteration). @defaultValue 10 */
   checkEvery?: number;
@@ -83,11 +83,11 @@ export interface DenoiseTvOptions extends RunOptions, ThreadsOptions {
 }
 
 /** What {@link denoiseTv} returns. */
-export interface DenoiseTvResult {
+export interface DenoiseTvResult<P extends Precision = Precision> {
   /** The denoised image. */
-  u: NdArray;
+  u: NdArray<P>;
   /** `im − u`. */
-  texture: NdArray;
+  texture: NdArray<P>;
   /** Iterations run (the most of any channel). */
   iterations: number;
   /** E(u) = ½‖u − f‖² + λ·TV(u) (summed over channels). */
@@ -150,6 +150,15 @@ interface ChannelResult {
  * ```
  * @see skimage.restoration.denoise_tv_chambolle (another scaling of the weight: see denoiseTvChambolle)
  */
+export function denoiseTv(
+  im: NdArrayLike,
+  options?: DenoiseTvOptions & { precision?: 'float64' },
+): DenoiseTvResult<'float64'>;
+export function denoiseTv(
+  im: NdArrayLike,
+  options: DenoiseTvOptions & { precision: 'float32' },
+): DenoiseTvResult<'float32'>;
+export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseTvResult;
 export function denoiseTv(im: NdArrayLike, options?: DenoiseTvOptions): DenoiseTvResult {
   const o = checkOptions(options, DENOISE_TV_KEYS);
   const precision = readPrecision(o.precision);
@@ -273,7 +282,11 @@ function runToGap(
     measured = iterations;
   };
   evaluate();
-  while (!(gap <= s.gapTolerance || iterations >= run.maxIterations || performance.now() > s.deadline)) {
+  // The clock stops a run only after its first iteration, so every run makes progress however
+  // slow the machine (and a test of the time limit cannot see zero iterations).
+  while (
+    !(gap <= s.gapTolerance || iterations >= run.maxIterations || (iterations > 0 && performance.now() > s.deadline))
+  ) {
     checkAborted(run, 'denoiseTv');
     step();
     iterations++;
