@@ -2,15 +2,25 @@
  * `ndimage demo [OUTDIR]`: the textbook's chapter (Solem, Programming Computer Vision with Python,
  * chapter 1), figure by figure, on the bundled sample images — blur (grey and colour), Sobel
  * derivatives, Gaussian derivatives, thresholding + labelling + opening with the object counts,
- * and ROF denoising of the synthetic example and a photo — written as PNGs plus an index.html.
+ * touching coins split by the distance transform and the watershed, and ROF denoising of the
+ * synthetic example and a photo — written as PNGs plus an index.html.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { add, greater, mul, type NdArray, RandomState, sqrt, square, zeros } from '@ndimage/core-array';
+import { add, greater, mul, type NdArray, RandomState, sqrt, square, where, zeros } from '@ndimage/core-array';
 import { gaussianFilter, sobel } from '@ndimage/filters';
 import { colorizeLabels, imread, imsave } from '@ndimage/io-image';
-import { binaryOpening, box, label } from '@ndimage/morphology';
+import {
+  binaryFillHoles,
+  binaryOpening,
+  box,
+  distanceTransformEdt,
+  greyDilation,
+  label,
+  watershedIft,
+} from '@ndimage/morphology';
 import { denoise } from '@ndimage/rof';
+import { distancePeaks, gradientRelief, regionCount } from './commands/watershed.js';
 
 const asset = (name: string): string => new URL(`../assets/${name}`, import.meta.url).pathname;
 
@@ -88,6 +98,29 @@ export async function runDemo(dir: string, log: (line: string) => void): Promise
       await save('coins_labels.png', colorizeLabels(before.labels)),
       await save('coins_opened.png', opened),
       await save('coins_opened_labels.png', colorizeLabels(after.labels)),
+    ],
+  });
+
+  log('Touching coins: distance transform and watershed');
+  // The recipe of `ndimage watershed coins.png OUT --threshold 100 --fill-holes --open 9x5
+  // --iterations 2 --min-distance 8`: coins whose discs touch stay one object after any opening;
+  // the distance transform has a peak in each, and the watershed gives each peak its coin.
+  const solid = binaryOpening(binaryFillHoles(objects), { structure: box([9, 5]), iterations: 2 });
+  const merged = label(solid);
+  const { markers, peaks } = distancePeaks(solid, 8, 15);
+  const regions = watershedIft(gradientRelief(coins.astype('float64'), solid, 2), markers);
+  const positive = where(greater(regions, 0), regions, 0).astype('int32');
+  figures.push({
+    title: 'Touching coins: the distance transform and the watershed',
+    caption: `coins.png above 100, holes filled, opened with a 9×5 box twice: ${merged.count} objects, touching coins still merged (the top row runs into the bright top edge of the photo); the distance transform has ${peaks} peaks (distance ≥ 8), and the watershed of the image's gradient from them gives ${regionCount(positive, 100)} regions of 100 pixels or more — the third coin of the top row now on its own, the first two still with the bright edge (no edge in the image between them).`,
+    images: [
+      await save('coins_solid_labels.png', colorizeLabels(merged.labels)),
+      await save('coins_distance.png', distanceTransformEdt(solid), 'stretch'),
+      await save(
+        'coins_peaks.png',
+        colorizeLabels(greyDilation(where(greater(markers, 0), markers, 0).astype('int32'), 7)),
+      ),
+      await save('coins_watershed.png', colorizeLabels(positive)),
     ],
   });
 

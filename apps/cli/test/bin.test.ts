@@ -29,6 +29,8 @@ describe('the ndimage executable', () => {
       'label',
       'count',
       'morph',
+      'distance',
+      'watershed',
       'denoise',
       'info',
       'convert',

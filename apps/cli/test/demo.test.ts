@@ -30,5 +30,7 @@ it('writes the chapter’s figures and an index.html', async () => {
   expect((await imread(join(dir, 'out', 'coins_labels.png'))).shape).toEqual([303, 384, 3]);
   expect(html).toMatch(/Figure 1-12.*\d+ objects; after a binary opening with a 9×5 box, twice: \d+ objects/s);
   expect(html).toContain("the book's algorithm: 43 iterations");
+  expect(html).toMatch(/twice: \d+ objects, touching coins still merged .*the distance transform has \d+ peaks/);
+  expect((await imread(join(dir, 'out', 'coins_watershed.png'))).shape).toEqual([303, 384, 3]);
   expect(out.join('')).toMatch(/images and index.html in/);
 });

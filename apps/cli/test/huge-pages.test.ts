@@ -9,10 +9,8 @@ import { HUGE_PAGES_FROM, withHugePages } from '../src/huge-pages.js';
 import { tempFolder } from './helpers.js';
 
 const { at } = tempFolder('huge');
-const glibc =
-  process.platform === 'linux' &&
-  typeof (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime ===
-    'string';
+const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+const glibc = process.platform === 'linux' && typeof report?.header?.glibcVersionRuntime === 'string';
 
 describe.runIf(glibc)('withHugePages', () => {
   const saved = { ...process.env };

@@ -123,7 +123,13 @@ export type FootprintOp = 'min' | 'max' | { rank: number } | { weights: Float64A
  * The input padded on every axis by the window's reach, as float64, with `fill` past the edges
  * in `constant` mode. Returns the padded data and its strides.
  */
-function padInput(a: NdArray, lefts: readonly number[], rights: readonly number[], mode: BoundaryMode, fill: number) {
+export function padInput(
+  a: NdArray,
+  lefts: readonly number[],
+  rights: readonly number[],
+  mode: BoundaryMode,
+  fill: number,
+): { padded: Float64Array; pstrides: number[] } {
   const nd = a.ndim;
   const pshape = a.shape.map((n, i) => n + (lefts[i] as number) + (rights[i] as number));
   const pstrides = new Array<number>(nd);

@@ -16,11 +16,17 @@ import {
 } from '@ndimage/core-array';
 import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
 import { gaussianFilter } from './gaussian-filter.js';
+import { extraArguments } from './laplace.js';
 import { type Mode, modesPerAxis } from './modes.js';
 import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput } from './output.js';
 
-const GRADIENT_MAGNITUDE_KEYS = optionKeys<GradientMagnitudeOptions>({ mode: true, cval: true, output: true });
+const GRADIENT_MAGNITUDE_KEYS = optionKeys<GenericGradientMagnitudeOptions>({
+  mode: true,
+  cval: true,
+  output: true,
+  extraArguments: true,
+});
 const GAUSSIAN_GRADIENT_MAGNITUDE_KEYS = optionKeys<GaussianGradientMagnitudeOptions>({
   mode: true,
   cval: true,
@@ -33,10 +39,23 @@ const GAUSSIAN_GRADIENT_MAGNITUDE_KEYS = optionKeys<GaussianGradientMagnitudeOpt
  * A first-derivative filter along one axis, as `genericGradientMagnitude` calls it: write the
  * derivative of `input` along `axis` into `output` (an array, or a dtype for a new one), return it.
  */
-export type Derivative = (input: NdArray, axis: number, output: DType | NdArray, mode: Mode, cval: number) => NdArray;
+export type Derivative = (
+  input: NdArray,
+  axis: number,
+  output: DType | NdArray,
+  mode: Mode,
+  cval: number,
+  ...extra: never[]
+) => NdArray;
 
 /** Options of the gradient magnitudes. */
 export interface GradientMagnitudeOptions extends BoundaryOptions, OutputOptions {}
+
+/** Options of {@link genericGradientMagnitude}. */
+export interface GenericGradientMagnitudeOptions extends GradientMagnitudeOptions {
+  /** More arguments for `derivative`, after `cval` (SciPy's `extra_arguments`). @defaultValue [] */
+  extraArguments?: readonly unknown[];
+}
 
 /** Options of {@link gaussianGradientMagnitude}. */
 export interface GaussianGradientMagnitudeOptions extends GradientMagnitudeOptions {
@@ -62,24 +81,26 @@ export interface GaussianGradientMagnitudeOptions extends GradientMagnitudeOptio
 export function genericGradientMagnitude<I extends NdArrayLike>(
   input: I,
   derivative: Derivative,
-  options?: GradientMagnitudeOptions & NoOutput,
+  options?: GenericGradientMagnitudeOptions & NoOutput,
 ): NdArray<DTypeOf<I>>;
 export function genericGradientMagnitude<D extends DType>(
   input: NdArrayLike,
   derivative: Derivative,
-  options: GradientMagnitudeOptions & OutputAs<D>,
+  options: GenericGradientMagnitudeOptions & OutputAs<D>,
 ): NdArray<D>;
 export function genericGradientMagnitude(
   input: NdArrayLike,
   derivative: Derivative,
-  options?: GradientMagnitudeOptions,
+  options?: GenericGradientMagnitudeOptions,
 ): NdArray;
 export function genericGradientMagnitude(
   input: NdArrayLike,
   derivative: Derivative,
-  options?: GradientMagnitudeOptions,
+  options?: GenericGradientMagnitudeOptions,
 ): NdArray {
   const o = checkOptions(options, GRADIENT_MAGNITUDE_KEYS);
+  const extra = extraArguments(o.extraArguments);
+  const d = derivative as (...args: unknown[]) => NdArray;
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const out = resolveOutput(a, o.output);
@@ -89,10 +110,10 @@ export function genericGradientMagnitude(
     castInto(a, out);
     return out;
   }
-  derivative(a, 0, out, modes[0] as Mode, cval);
+  d(a, 0, out, modes[0] as Mode, cval, ...extra);
   mul(out, out, { out });
   for (let axis = 1; axis < a.ndim; axis++) {
-    const tmp = derivative(a, axis, out.dtype, modes[axis] as Mode, cval);
+    const tmp = d(a, axis, out.dtype, modes[axis] as Mode, cval, ...extra);
     mul(tmp, tmp, { out: tmp });
     add(out, tmp, { out });
   }

@@ -19,8 +19,17 @@ export {
 } from './gaussian-filter.js';
 export { gaussianKernel1d, gaussianRadius } from './gaussian-kernel.js';
 export {
+  type GenericFilter1dOptions,
+  type GenericFilterOptions,
+  genericFilter,
+  genericFilter1d,
+  type LineFunction,
+  type WindowFunction,
+} from './generic-filter.js';
+export {
   type Derivative,
   type GaussianGradientMagnitudeOptions,
+  type GenericGradientMagnitudeOptions,
   type GradientMagnitudeOptions,
   gaussianGradientMagnitude,
   genericGradientMagnitude,
@@ -28,6 +37,7 @@ export {
 export {
   type Derivative2,
   type GaussianLaplaceOptions,
+  type GenericLaplaceOptions,
   gaussianLaplace,
   genericLaplace,
   type LaplaceOptions,

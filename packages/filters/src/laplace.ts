@@ -13,7 +13,7 @@ import {
   type NoOutput,
   type OutputAs,
 } from '@ndimage/core-array';
-import { checkOptions, optionKeys } from '@ndimage/core-array/internal';
+import { checkOptions, invalidArgument, optionKeys } from '@ndimage/core-array/internal';
 import { correlate1dInto } from './correlate1d.js';
 import { gaussianFilter } from './gaussian-filter.js';
 import { type Mode, modesPerAxis } from './modes.js';
@@ -21,6 +21,12 @@ import { type BoundaryOptions, checkCval } from './options.js';
 import { type OutputOptions, refuseStorageDType, resolveOutput, withStorage } from './output.js';
 
 const LAPLACE_KEYS = optionKeys<LaplaceOptions>({ mode: true, cval: true, output: true });
+const GENERIC_LAPLACE_KEYS = optionKeys<GenericLaplaceOptions>({
+  mode: true,
+  cval: true,
+  output: true,
+  extraArguments: true,
+});
 const GAUSSIAN_LAPLACE_KEYS = optionKeys<GaussianLaplaceOptions>({
   mode: true,
   cval: true,
@@ -33,10 +39,23 @@ const GAUSSIAN_LAPLACE_KEYS = optionKeys<GaussianLaplaceOptions>({
  * A second-derivative filter along one axis, as `genericLaplace` calls it: write the derivative
  * of `input` along `axis` into `output` (an array, or a dtype for a new one) and return it.
  */
-export type Derivative2 = (input: NdArray, axis: number, output: DType | NdArray, mode: Mode, cval: number) => NdArray;
+export type Derivative2 = (
+  input: NdArray,
+  axis: number,
+  output: DType | NdArray,
+  mode: Mode,
+  cval: number,
+  ...extra: never[]
+) => NdArray;
 
 /** Options of {@link laplace} and {@link genericLaplace}. */
 export interface LaplaceOptions extends BoundaryOptions, OutputOptions {}
+
+/** Options of {@link genericLaplace}. */
+export interface GenericLaplaceOptions extends LaplaceOptions {
+  /** More arguments for `derivative2`, after `cval` (SciPy's `extra_arguments`). @defaultValue [] */
+  extraArguments?: readonly unknown[];
+}
 
 /**
  * Σ over axes of `derivative2(input, axis)`: the first written to the output, each next one
@@ -54,16 +73,18 @@ export interface LaplaceOptions extends BoundaryOptions, OutputOptions {}
 export function genericLaplace<I extends NdArrayLike>(
   input: I,
   derivative2: Derivative2,
-  options?: LaplaceOptions & NoOutput,
+  options?: GenericLaplaceOptions & NoOutput,
 ): NdArray<DTypeOf<I>>;
 export function genericLaplace<D extends DType>(
   input: NdArrayLike,
   derivative2: Derivative2,
-  options: LaplaceOptions & OutputAs<D>,
+  options: GenericLaplaceOptions & OutputAs<D>,
 ): NdArray<D>;
-export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, options?: LaplaceOptions): NdArray;
-export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, options?: LaplaceOptions): NdArray {
-  const o = checkOptions(options, LAPLACE_KEYS);
+export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, options?: GenericLaplaceOptions): NdArray;
+export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, options?: GenericLaplaceOptions): NdArray {
+  const o = checkOptions(options, GENERIC_LAPLACE_KEYS);
+  const extra = extraArguments(o.extraArguments);
+  const d2 = derivative2 as (...args: unknown[]) => NdArray;
   const a = asarray(input);
   refuseStorageDType(a.dtype, 'input');
   const out = resolveOutput(a, o.output);
@@ -73,9 +94,9 @@ export function genericLaplace(input: NdArrayLike, derivative2: Derivative2, opt
     castInto(a, out);
     return out;
   }
-  derivative2(a, 0, out, modes[0] as Mode, cval);
+  d2(a, 0, out, modes[0] as Mode, cval, ...extra);
   for (let axis = 1; axis < a.ndim; axis++) {
-    const tmp = derivative2(a, axis, out.dtype, modes[axis] as Mode, cval);
+    const tmp = d2(a, axis, out.dtype, modes[axis] as Mode, cval, ...extra);
     if (out.dtype === 'bool') logicalOr(out, tmp, { out });
     else add(out, tmp, { out });
   }
@@ -99,6 +120,7 @@ export function laplace<I extends NdArrayLike>(input: I, options?: LaplaceOption
 export function laplace<D extends DType>(input: NdArrayLike, options: LaplaceOptions & OutputAs<D>): NdArray<D>;
 export function laplace(input: NdArrayLike, options?: LaplaceOptions): NdArray;
 export function laplace(input: NdArrayLike, options?: LaplaceOptions): NdArray {
+  checkOptions(options, LAPLACE_KEYS);
   return genericLaplace(
     input,
     (x, axis, output, mode, cval) => {
@@ -162,4 +184,11 @@ export function gaussianLaplace(
     },
     { mode: o.mode, cval: o.cval, output: o.output },
   );
+}
+
+/** SciPy's `extra_arguments`: an array (of anything), or nothing. */
+export function extraArguments(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw invalidArgument('extraArguments', 'an array of arguments', value);
+  return value;
 }

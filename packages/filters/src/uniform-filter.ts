@@ -102,6 +102,11 @@ export function uniformFilter1d(input: NdArrayLike, size: number, options?: Unif
  * Moving average over a box of `size` (one per axis, or one for all), as separable 1-D passes in
  * increasing axis order, each stored in the output dtype (SciPy). Axes of size 1 are skipped.
  *
+ * Every size must be an integer ≥ 1. SciPy also skips an axis whose size is 0 or negative
+ * (`uniform_filter(a, [0, 3])` filters axis 1 only) while `uniform_filter1d(a, 0)` fails; here both
+ * are `ERR_INVALID_ARGUMENT` (a size ≤ 0 is a mistake more often than a request to skip the axis,
+ * reference/bad-input.md #22). Write 1 for an axis to leave alone: `uniformFilter(a, [1, 3])`.
+ *
  * @example
  * ```ts
  * import { array } from '@ndimage/core-array';

@@ -32,6 +32,8 @@ const calls: Record<string, () => unknown> = {
   medianFilter: () => F.medianFilter(x, 3, bogus),
   rankFilter: () => F.rankFilter(x, 1, 3, bogus),
   percentileFilter: () => F.percentileFilter(x, 50, 3, bogus),
+  genericFilter: () => F.genericFilter(x, (w) => w[0] as number, 3, bogus),
+  genericFilter1d: () => F.genericFilter1d(x, () => {}, 3, bogus),
 };
 
 it('lists every exported function that takes options', () => {

@@ -3,7 +3,7 @@
  */
 import { array, NdImageError } from '@ndimage/core-array';
 import { describe, expect, it } from 'vitest';
-import { gaussianFilter, medianFilter, sobel } from '../src/index.js';
+import { gaussianFilter, genericFilter, medianFilter, sobel, uniformFilter } from '../src/index.js';
 
 describe('README examples', () => {
   const im = array(
@@ -37,5 +37,28 @@ describe('README examples', () => {
   it('the error message', () => {
     expect(() => gaussianFilter(im, -1)).toThrow(NdImageError);
     expect(() => gaussianFilter(im, -1)).toThrow('invalid argument: `sigma` must be a finite number ≥ 0; got -1');
+  });
+
+  it('filters with your own function', () => {
+    const x = array([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(genericFilter(x, (w) => (w[0] as number) - (w[1] as number), [1, 2]).toArray()).toEqual([
+      [0, -1, -1],
+      [0, -1, -1],
+    ]);
+  });
+
+  it('a window size of 0 is an error, 1 leaves an axis alone', () => {
+    const x = array([
+      [0, 3, 0],
+      [0, 3, 0],
+    ]);
+    expect(() => uniformFilter(x, [0, 3])).toThrow(NdImageError);
+    expect(uniformFilter(x, [1, 3]).toArray()).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
   });
 });

@@ -11,6 +11,8 @@ import {
   gaussianFilter,
   gaussianFilter1d,
   gaussianGradientMagnitude,
+  genericFilter,
+  genericFilter1d,
   laplace,
   maximumFilter,
   medianFilter,
@@ -68,5 +70,16 @@ describe('misspelt options are compile errors', () => {
   it('an unknown key', () => {
     // @ts-expect-error `mod` is not an option (did you mean `mode`?)
     gaussianFilter(u8, 1, { mod: 'wrap' });
+  });
+});
+
+describe('filters with a function of yours', () => {
+  it('keep the input dtype unless output says otherwise', () => {
+    const mean = (w: Float64Array) => w.reduce((s, v) => s + v, 0) / w.length;
+    expectTypeOf(genericFilter(u8, mean, 3)).toEqualTypeOf<NdArray<'uint8'>>();
+    expectTypeOf(genericFilter(u8, mean, { size: 3 })).toEqualTypeOf<NdArray<'uint8'>>();
+    expectTypeOf(genericFilter(u8, mean, 3, { output: 'float64' })).toEqualTypeOf<NdArray<'float64'>>();
+    expectTypeOf(genericFilter1d(f32, () => {}, 3)).toEqualTypeOf<NdArray<'float32'>>();
+    expectTypeOf(genericFilter1d(f32, () => {}, 3, { output: 'int16' })).toEqualTypeOf<NdArray<'int16'>>();
   });
 });

@@ -225,6 +225,12 @@ function nonFlat(
     result[p] = best;
     nextIndex(pos, a.shape);
   }
+  if (out.dtype === 'bool') {
+    // SciPy stores the double into the bool output as a C cast to a byte (−1 → 255, 256 → 0):
+    // true is a nonzero byte.
+    const byte = dtypeStore('uint8');
+    for (let p = 0; p < result.length; p++) result[p] = byte(result[p] as number) !== 0 ? 1 : 0;
+  }
   castInto(new NdArray(result, [...a.shape]), out);
   return out;
 }
@@ -236,8 +242,7 @@ function dtypeStore(dtype: DType): (v: number) => number {
       return (v) => v;
     case 'float32':
       return Math.fround;
-    case 'bool':
-      return (v) => (v !== 0 ? 1 : 0);
+    // bool: a byte, as SciPy's C code stores it (so −1 is 255, not true).
     default: {
       const one = zeros([1], { dtype }).data as NumericTypedArray;
       return (v) => {
@@ -326,6 +331,58 @@ function inner(o: GreyOptions): GreyOptions {
 }
 
 /**
+ * A bool image with a non-flat structure: SciPy's intermediate results are bool arrays holding
+ * the raw bytes its C cast wrote (255 for −1, 2 for 2), and the next step reads those bytes. A
+ * uint8 array holds the same bytes and, with a structure, bool and uint8 arithmetic are the same,
+ * so the chain runs on uint8 and turns into bool at the end.
+ */
+function rawBool(a: NdArray, o: GreyOptions): boolean {
+  return a.dtype === 'bool' && o.structure !== undefined && o.structure !== null;
+}
+
+/** The first step of an opening/closing/top-hat: a new array (raw bytes for a bool image with a structure). */
+function firstStep(a: NdArray, o: GreyOptions): GreyOptions {
+  return { ...o, output: rawBool(a, o) ? 'uint8' : undefined };
+}
+
+/** The second step of an opening/closing: into `output`, or a new array of the input's dtype. */
+function secondStep(a: NdArray, o: GreyOptions): GreyOptions {
+  return { ...o, output: o.output ?? a.dtype };
+}
+
+/**
+ * A top-hat as SciPy computes it: the first step into a new array, the second into `output` (or
+ * a new array of its input's dtype), then `input − that` (white) or `that − input` (black) written
+ * into the second step's array — or, for a bool input and a bool result, their XOR (NumPy's
+ * bitwise_xor of bools, which reads any nonzero byte as true).
+ */
+function tophat(a: NdArray, o: GreyOptions, white: boolean): NdArray {
+  const step1 = greyMinMax(a, firstStep(a, o), white);
+  const out = o.output;
+  const boolResult =
+    a.dtype === 'bool' && (out === undefined || out === 'bool' || (out instanceof NdArray && out.dtype === 'bool'));
+  if (boolResult) {
+    const tmp = greyMinMax(step1, { ...o, output: rawBool(a, o) ? 'uint8' : 'bool' }, !white);
+    const r = zeros(a.shape, { dtype: 'bool' });
+    const xc = a.toContiguous();
+    const yc = tmp.toContiguous();
+    const d = r.data as Uint8Array;
+    const xd = xc.data as Uint8Array;
+    const yd = yc.data as Uint8Array;
+    for (let i = 0; i < d.length; i++)
+      d[i] = ((xd[xc.offset + i] as number) !== 0) !== ((yd[yc.offset + i] as number) !== 0) ? 1 : 0;
+    if (!(out instanceof NdArray)) return r;
+    castInto(r, out);
+    return out;
+  }
+  const tmp = greyMinMax(step1, { ...o, output: out ?? step1.dtype }, !white);
+  const x = a.dtype === 'bool' ? a.astype('uint8') : a;
+  const y = tmp.dtype === 'bool' ? tmp.astype('uint8') : tmp;
+  castInto(white ? sub(x, y) : sub(y, x), tmp);
+  return tmp;
+}
+
+/**
  * Grey opening: dilation of the erosion (same window).
  *
  * @example
@@ -357,7 +414,8 @@ export function greyOpening(
   options?: GreyOptions,
 ): NdArray {
   const o = checkOptions(greyOptions(size, options), GREY_KEYS);
-  return greyMinMax(greyMinMax(input, inner(o), true), o, false);
+  const a = asarray(input);
+  return greyMinMax(greyMinMax(a, firstStep(a, o), true), secondStep(a, o), false);
 }
 
 /**
@@ -392,7 +450,8 @@ export function greyClosing(
   options?: GreyOptions,
 ): NdArray {
   const o = checkOptions(greyOptions(size, options), GREY_KEYS);
-  return greyMinMax(greyMinMax(input, inner(o), false), o, true);
+  const a = asarray(input);
+  return greyMinMax(greyMinMax(a, firstStep(a, o), false), secondStep(a, o), true);
 }
 
 /** a − b in their dtype (integers wrap, as NumPy's subtraction), into `output` when given. */
@@ -478,9 +537,7 @@ export function whiteTophat(
 ): NdArray {
   const o = checkOptions(greyOptions(size, options), GREY_KEYS);
   const a = asarray(input);
-  const opened = greyMinMax(greyMinMax(a, inner(o), true), inner(o), false);
-  if (a.dtype === 'bool') return xorBool(a, opened, o.output);
-  return difference(a, opened, o.output);
+  return tophat(a, o, true);
 }
 
 /**
@@ -516,23 +573,5 @@ export function blackTophat(
 ): NdArray {
   const o = checkOptions(greyOptions(size, options), GREY_KEYS);
   const a = asarray(input);
-  const closed = greyMinMax(greyMinMax(a, inner(o), false), inner(o), true);
-  if (a.dtype === 'bool') return xorBool(closed, a, o.output);
-  return difference(closed, a, o.output);
-}
-
-/** Bool top-hats: SciPy uses XOR rather than a subtraction for bool arrays. */
-function xorBool(a: NdArray, b: NdArray, output: DType | NdArray | undefined): NdArray {
-  const r = zeros(a.shape, { dtype: 'bool' });
-  const x = a.toContiguous();
-  const y = b.toContiguous();
-  const d = r.data as Uint8Array;
-  const xd = x.data as Uint8Array;
-  const yd = y.data as Uint8Array;
-  for (let i = 0; i < d.length; i++)
-    d[i] = ((xd[x.offset + i] as number) !== 0) !== ((yd[y.offset + i] as number) !== 0) ? 1 : 0;
-  if (output === undefined) return r;
-  const out = resolveOutput(output, a.shape, { dtype: a.dtype });
-  castInto(r, out);
-  return out;
+  return tophat(a, o, false);
 }

@@ -18,6 +18,20 @@ export {
   type HitOrMissOptions,
   type PropagationOptions,
 } from './binary.js';
+export type { DistanceOutputOptions, DistanceWithIndices } from './distance-outputs.js';
+export {
+  type BfDType,
+  type BfMetric,
+  type DistanceTransformBfOptions,
+  distanceTransformBf,
+  MAX_BF_COMPARISONS,
+} from './distance-transform-bf.js';
+export {
+  type ChamferMetric,
+  type DistanceTransformCdtOptions,
+  distanceTransformCdt,
+} from './distance-transform-cdt.js';
+export { type DistanceTransformEdtOptions, distanceTransformEdt } from './distance-transform-edt.js';
 export {
   blackTophat,
   type GreyOptions,
@@ -48,6 +62,9 @@ export {
   sumLabels,
   variance,
 } from './measurements.js';
+export { morphologicalLaplace } from './morphological-laplace.js';
 export { type ObjectStats, objectStats } from './object-stats.js';
 export { box, cross, disk, generateBinaryStructure, iterateStructure, square } from './structure.js';
 export type { ArrayInput, BoolOutput, IntoArray } from './types.js';
+export { type ValueIndicesOptions, type ValueKey, valueIndices } from './value-indices.js';
+export { type WatershedIftOptions, watershedIft } from './watershed-ift.js';

@@ -26,6 +26,12 @@ const calls: Record<string, () => unknown> = {
   whiteTophat: () => M.whiteTophat(x, 3, bogus),
   blackTophat: () => M.blackTophat(x, 3, bogus),
   label: () => M.label(x, bogus),
+  distanceTransformEdt: () => M.distanceTransformEdt(x, bogus),
+  distanceTransformCdt: () => M.distanceTransformCdt(x, bogus),
+  distanceTransformBf: () => M.distanceTransformBf(x, bogus),
+  morphologicalLaplace: () => M.morphologicalLaplace(x, 3, bogus),
+  watershedIft: () => M.watershedIft(x.astype('uint8'), x.astype('int32'), bogus),
+  valueIndices: () => M.valueIndices(x.astype('int32'), bogus),
   labeledComprehension: () => M.labeledComprehension(x, undefined, undefined, (v) => v.length, 0, bogus),
 };
 const WITHOUT_OPTIONS = [

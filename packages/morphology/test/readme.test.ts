@@ -1,17 +1,19 @@
 /**
  * The README's examples, run: documentation that drifts from the code fails here.
  */
-import { array, full, less, NdImageError } from '@ndimage/core-array';
+import { array, clip, full, greater, less, max, mul, NdImageError, sub, where, zeros } from '@ndimage/core-array';
 import { describe, expect, it } from 'vitest';
 import {
   binaryClosing,
   binaryErosion,
   binaryOpening,
   box,
+  distanceTransformEdt,
   findObjects,
   label,
   objectStats,
   sum,
+  watershedIft,
 } from '../src/index.js';
 
 describe('README examples', () => {
@@ -76,5 +78,23 @@ describe('README examples', () => {
     expect(() => binaryErosion(array([1, 0, 1]), { iterations: 1.5 })).toThrow(NdImageError);
     expect(() => binaryErosion(array([1, 0, 1]), { iterations: 1.5 })).toThrow('`iterations`');
     expect(() => label(array([[1, 0]]), { structure: box([3, 5]) })).toThrow('3 along every axis');
+  });
+
+  it('touching objects: distance transform and watershed', () => {
+    const discs = zeros([20, 32], { dtype: 'bool' });
+    for (let y = 0; y < 20; y++)
+      for (let x = 0; x < 32; x++) if ((y - 10) ** 2 + Math.min((x - 10) ** 2, (x - 21) ** 2) <= 49) discs.set(y, x, 1);
+    expect(label(discs).count).toBe(1);
+    const dist = distanceTransformEdt(discs);
+    expect(max(dist)).toBe(7.0710678118654755);
+    const peaks = label(greater(dist, 5));
+    expect(peaks.count).toBe(2);
+    const markers = where(discs, peaks.labels, -1).astype('int32');
+    const relief = sub(255, clip(mul(dist, 30), 0, 255)).astype('uint8');
+    const parts = watershedIft(relief, markers);
+    const d = parts.data as Int32Array;
+    const count = (k: number) => d.filter((v) => v === k).length;
+    expect([count(1), count(2)]).toEqual([133, 149]);
+    expect(count(-1) + count(1) + count(2)).toBe(640);
   });
 });

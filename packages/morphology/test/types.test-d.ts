@@ -11,11 +11,18 @@ import {
   binaryFillHoles,
   binaryOpening,
   centerOfMass,
+  type DistanceWithIndices,
+  distanceTransformBf,
+  distanceTransformCdt,
+  distanceTransformEdt,
   greyErosion,
   label,
   maximumPosition,
   mean,
+  morphologicalLaplace,
   sumLabels,
+  valueIndices,
+  watershedIft,
   whiteTophat,
 } from '../src/index.js';
 
@@ -56,5 +63,29 @@ describe('label and measurements', () => {
     expectTypeOf(sumLabels(u8, labels, [1, 2])).toEqualTypeOf<number[]>();
     expectTypeOf(centerOfMass(u8, labels, 2)).toEqualTypeOf<number[]>();
     expectTypeOf(maximumPosition(u8, labels, [1, 2])).toEqualTypeOf<number[][]>();
+  });
+});
+
+describe('distance transforms, watershed, value indices', () => {
+  it('give SciPy’s dtypes: float64 EDT, int32 CDT, float64 or uint32 BF, int32 indices', () => {
+    expectTypeOf(distanceTransformEdt(mask)).toEqualTypeOf<NdArray<'float64'>>();
+    expectTypeOf(distanceTransformEdt(mask, { returnIndices: true })).toEqualTypeOf<DistanceWithIndices<'float64'>>();
+    expectTypeOf(distanceTransformEdt(mask, { returnIndices: true }).indices).toEqualTypeOf<NdArray<'int32'>>();
+    expectTypeOf(distanceTransformCdt(mask)).toEqualTypeOf<NdArray<'int32'>>();
+    expectTypeOf(distanceTransformBf(mask)).toEqualTypeOf<NdArray<'float64'>>();
+    expectTypeOf(distanceTransformBf(mask, { metric: 'taxicab' })).toEqualTypeOf<NdArray<'uint32'>>();
+  });
+  it('watershed labels have the markers’ dtype unless output says otherwise', () => {
+    const markers = zeros([4, 4], { dtype: 'int16' });
+    expectTypeOf(watershedIft(u8, markers)).toEqualTypeOf<NdArray<'int16'>>();
+    expectTypeOf(watershedIft(u8, markers, { output: 'int32' })).toEqualTypeOf<NdArray<'int32'>>();
+  });
+  it('value indices are keyed by number, or bigint for 64-bit arrays', () => {
+    expectTypeOf(valueIndices(u8)).toEqualTypeOf<Map<number, NdArray<'int32'>[]>>();
+    expectTypeOf(valueIndices(zeros([2], { dtype: 'int64' }))).toEqualTypeOf<Map<bigint, NdArray<'int32'>[]>>();
+  });
+  it('the morphological Laplacian keeps the input dtype unless output says otherwise', () => {
+    expectTypeOf(morphologicalLaplace(u8, 3)).toEqualTypeOf<NdArray<'uint8'>>();
+    expectTypeOf(morphologicalLaplace(u8, 3, { output: 'int16' })).toEqualTypeOf<NdArray<'int16'>>();
   });
 });

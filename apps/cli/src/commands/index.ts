@@ -7,11 +7,13 @@ import { convert } from './convert.js';
 import { count } from './count.js';
 import { denoise } from './denoise.js';
 import { derivative } from './derivative.js';
+import { distance } from './distance.js';
 import { gaussian } from './gaussian.js';
 import { prewitt, sobel } from './gradient.js';
 import { info } from './info.js';
 import { label } from './label.js';
 import { morph } from './morph.js';
+import { watershed } from './watershed.js';
 
 export type { CommandSpec, Report } from './command.js';
 
@@ -24,6 +26,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   label,
   count,
   morph,
+  distance,
+  watershed,
   denoise,
   info,
   convert,
